@@ -1,0 +1,83 @@
+// The core's entry point: one call reads a document version into the model every feature uses.
+import { readEnvelope } from './envelope';
+import { footingFindings } from './findings';
+import { Lines } from './lines';
+import type { DocumentModel, Table } from './model';
+import { readProse } from './prose';
+import { findRegions } from './regions';
+import { readHeadings } from './sections';
+import { readTable } from './table';
+import { splitLines, type SourceText } from './text';
+import { tieProse } from './ties';
+
+export interface AnalyzeOptions {
+  /** Documents longer than this (UTF-16 units) are not analysed; a note says why. */
+  maxLength?: number;
+  /** Polled between tables; returning true abandons the work (stale version, cancelled request). */
+  isCancelled?: () => boolean;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('analysis cancelled');
+  }
+}
+
+export interface Analysis {
+  source: SourceText;
+  model: DocumentModel;
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const source = splitLines(text);
+  if (options.maxLength !== undefined && text.length > options.maxLength) {
+    return { source, model: emptyModel(source, [`The document has ${text.length} characters, more than tickmark.maxDocumentSize (${options.maxLength}); it was not analysed.`]) };
+  }
+  const envelope = readEnvelope(source);
+  const lines = new Lines(source, envelope);
+  const tables = readTables(lines, options);
+  const inTable = new Uint8Array(lines.count);
+  for (const t of tables) inTable.fill(1, t.startLine, t.endLine + 1);
+  const headings = readHeadings(lines, inTable, envelope.documents);
+  const prose = readProse(lines, inTable);
+  const notes = envelope.htmlDocuments.map((d) => `HTML document at lines ${d.startLine + 1}-${d.endLine + 1} is not analysed (plain-text tables only).`);
+  attachSections(tables, envelope.documents);
+  return {
+    source,
+    model: {
+      length: text.length,
+      lineCount: lines.count,
+      sections: [...envelope.documents, ...headings],
+      tables,
+      prose,
+      ties: tieProse(prose, tables),
+      findings: footingFindings(tables),
+      notes,
+    },
+  };
+}
+
+function readTables(lines: Lines, options: AnalyzeOptions): Table[] {
+  const tables: Table[] = [];
+  let lastLine = -1;
+  for (const region of findRegions(lines)) {
+    if (options.isCancelled?.()) throw new CancelledError();
+    if (region.first <= lastLine) continue;
+    const table = readTable(lines, region, tables.length);
+    if (!table) continue;
+    tables.push(table);
+    lastLine = table.endLine;
+  }
+  return tables;
+}
+
+function attachSections(tables: Table[], documents: DocumentModel['sections']): void {
+  for (const table of tables) {
+    const doc = documents.find((d) => d.startLine <= table.startLine && table.startLine <= d.endLine);
+    if (doc) table.section = doc.index;
+  }
+}
+
+function emptyModel(source: SourceText, notes: string[]): DocumentModel {
+  return { length: source.text.length, lineCount: source.starts.length, sections: [], tables: [], prose: [], ties: [], findings: [], notes };
+}

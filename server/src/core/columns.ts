@@ -1,0 +1,84 @@
+// Value columns from character alignment. Figures are right-aligned on their digits, so a column
+// is a band of digit positions that no gutter crosses; "$" apart from its figure, parentheses and
+// "%" that overflow by a character do not move the band.
+import type { Token } from './figures';
+
+export interface ColumnBand {
+  /** Digit band, expanded columns [left, right). */
+  left: number;
+  right: number;
+  /** Leftmost start of any figure in the band (with "$" and "("). */
+  outerLeft: number;
+  count: number;
+}
+
+interface Placed {
+  row: number;
+  token: Token;
+}
+
+export function findColumns(rows: Token[][]): ColumnBand[] {
+  const placed: Placed[] = [];
+  rows.forEach((tokens, row) => tokens.forEach((token) => placed.push({ row, token })));
+  if (placed.length === 0) return [];
+  placed.sort((a, b) => a.token.digitStart - b.token.digitStart);
+  const clusters: Placed[][] = [];
+  let current: Placed[] = [];
+  let end = -1;
+  for (const p of placed) {
+    if (current.length && p.token.digitStart >= end) {
+      clusters.push(current);
+      current = [];
+    }
+    current.push(p);
+    end = Math.max(current.length === 1 ? p.token.digitEnd : end, p.token.digitEnd);
+  }
+  clusters.push(current);
+  return clusters.flatMap(splitCrowded).map(toBand).sort((a, b) => a.right - b.right);
+}
+
+/** A band holding two figures of one row really is two columns: split it at its widest gaps. */
+function splitCrowded(cluster: Placed[]): Placed[][] {
+  const perRow = new Map<number, number>();
+  for (const p of cluster) perRow.set(p.row, (perRow.get(p.row) ?? 0) + 1);
+  const k = Math.max(...perRow.values());
+  if (k <= 1) return [cluster];
+  const ends = [...new Set(cluster.map((p) => p.token.digitEnd))].sort((a, b) => a - b);
+  const gaps = ends.slice(1).map((e, i) => ({ at: e, size: e - ends[i] }));
+  const cuts = gaps.sort((a, b) => b.size - a.size).slice(0, k - 1).map((g) => g.at).sort((a, b) => a - b);
+  const parts: Placed[][] = cuts.map(() => []).concat([[]]);
+  for (const p of cluster) {
+    let i = 0;
+    while (i < cuts.length && p.token.digitEnd >= cuts[i]) i++;
+    parts[i].push(p);
+  }
+  return parts.filter((part) => part.length > 0);
+}
+
+function toBand(cluster: Placed[]): ColumnBand {
+  let left = Infinity;
+  let right = -Infinity;
+  let outerLeft = Infinity;
+  for (const { token } of cluster) {
+    left = Math.min(left, token.digitStart);
+    right = Math.max(right, token.digitEnd);
+    outerLeft = Math.min(outerLeft, token.start);
+  }
+  return { left, right, outerLeft, count: cluster.length };
+}
+
+/** The band a figure belongs to: the one its digits overlap most, else the nearest right edge. */
+export function columnOf(bands: ColumnBand[], token: Token): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let i = 0; i < bands.length; i++) {
+    const b = bands[i];
+    const overlap = Math.min(b.right, token.digitEnd) - Math.max(b.left, token.digitStart);
+    const score = overlap > 0 ? 1000 + overlap : -Math.abs(b.right - token.digitEnd);
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,185 @@
+// Footing: does each total equal the sum of its components? Components are not labelled in a
+// filing, so they are found the way an auditor does it: the rows above a total, back to a group
+// heading, a rule or an earlier total, confirmed by the arithmetic in the other columns. Values
+// are compared as rounding intervals (XBRL Calculations 1.1): a printed figure stands for
+// ± half a unit of its last digit, and a relation holds when the intervals meet.
+import type { Cell, ColumnFooting, Footing, Row } from './model';
+import { halfUnit } from './figures';
+import { isBreakdown, normalize, type BodyItem } from './rows';
+
+type Operation = 'sum' | 'difference';
+
+interface Entry {
+  row: number;
+  /** Item index in the body where this entry's own rows begin (for group boundaries). */
+  boundary: boolean;
+}
+
+interface Candidate {
+  start: number;
+  operation: Operation;
+  components: number[];
+  columns: ColumnFooting[];
+  agree: number;
+  disagree: number;
+  structural: boolean;
+}
+
+const MAX_COMPONENTS = 40;
+const STRONG = /^total\b|\btotals?$|^net (property|assets|cash|increase|decrease|change|income|loss|earnings|revenues?|sales)\b/i;
+const MEDIUM = /^(net|gross|operating|income|loss|earnings|cash (provided|used|generated|flows?)|(increase|decrease)|balance|ending|end of)\b|\b(before|after) (provision|income tax|taxes|extraordinary|cumulative)|\b(profit|margin|subtotal)\b/i;
+
+export function checkFootings(rows: Row[], items: BodyItem[], columnCount: number): Footing[] {
+  const footings: Footing[] = [];
+  const entries: Entry[] = [];
+  let boundary = true;
+  for (const item of items) {
+    if (item.kind !== 'row') {
+      boundary = true;
+      continue;
+    }
+    const row = rows[item.row];
+    if (!summable(row)) continue;
+    const reduced = tryReduce(row, rows, entries, columnCount, footings.length);
+    if (reduced) {
+      footings.push(reduced.footing);
+      entries.splice(entries.length - reduced.consumed);
+    }
+    entries.push({ row: row.index, boundary });
+    boundary = false;
+  }
+  for (const f of footings) {
+    rows[f.total].footing = f.index;
+    rows[f.total].role = rows[f.total].role === 'item' ? 'total' : rows[f.total].role;
+    for (const c of f.components) rows[c].componentOf.push(f.index);
+  }
+  return footings;
+}
+
+function summable(row: Row): boolean {
+  return row.measure === 'amount' && !isBreakdown(row.label) && row.cells.some((c) => c.kind !== 'na');
+}
+
+function strength(row: Row): 'strong' | 'medium' | 'weak' {
+  if (row.label === '' || STRONG.test(row.label)) return 'strong';
+  return MEDIUM.test(row.label) ? 'medium' : 'weak';
+}
+
+function tryReduce(row: Row, rows: Row[], entries: Entry[], columnCount: number, index: number): { footing: Footing; consumed: number } | undefined {
+  const kind = strength(row);
+  // A plain line item is never taken for a difference: "equity = assets - liabilities" always holds.
+  const candidates = enumerate(row, rows, entries, columnCount).filter((c) => kind !== 'weak' || c.operation === 'sum');
+  const best = pickBest(candidates);
+  if (best && best.disagree === 0 && best.agree >= (kind === 'weak' ? 2 : 1)) {
+    return { footing: toFooting(row, best, index), consumed: entries.length - best.start };
+  }
+  if (kind !== 'strong') return undefined;
+  // Flag only when the same components are confirmed by at least as many other columns.
+  if (best && best.agree >= best.disagree) return { footing: toFooting(row, best, index), consumed: entries.length - best.start };
+  const named = namedGroupCandidate(row, rows, entries, candidates);
+  if (named) return { footing: toFooting(row, named, index), consumed: entries.length - named.start };
+  return { footing: notChecked(row, index, 'its components could not be identified'), consumed: 0 };
+}
+
+function enumerate(row: Row, rows: Row[], entries: Entry[], columnCount: number): Candidate[] {
+  const out: Candidate[] = [];
+  const floor = Math.max(0, entries.length - MAX_COMPONENTS);
+  for (let start = entries.length - 2; start >= floor; start--) {
+    const components = entries.slice(start).map((e) => e.row);
+    const structural = entries[start].boundary;
+    for (const operation of ['sum', 'difference'] as const) {
+      out.push(evaluate(row, rows, components, operation, start, structural, columnCount));
+    }
+  }
+  return out;
+}
+
+function evaluate(total: Row, rows: Row[], components: number[], operation: Operation, start: number, structural: boolean, columnCount: number): Candidate {
+  const columns: ColumnFooting[] = [];
+  let agree = 0;
+  let disagree = 0;
+  for (let column = 0; column < columnCount; column++) {
+    const result = checkColumn(total, components.map((i) => rows[i]), column, operation);
+    if (!result) continue;
+    columns.push(result.footing);
+    if (!result.nontrivial) continue;
+    if (result.footing.status === 'foots') agree++;
+    else disagree++;
+  }
+  return { start, operation, components, columns, agree, disagree, structural };
+}
+
+function cellAt(row: Row, column: number): Cell | undefined {
+  return row.cells.find((c) => c.column === column);
+}
+
+function checkColumn(total: Row, components: Row[], column: number, operation: Operation): { footing: ColumnFooting; nontrivial: boolean } | undefined {
+  const printedCell = cellAt(total, column);
+  if (!printedCell || printedCell.value === null) return undefined;
+  let sum = 0;
+  let tolerance = halfUnit(printedCell.decimals) * (printedCell.kind === 'nil' ? 0 : 1);
+  let nonzero = 0;
+  let present = 0;
+  components.forEach((row, i) => {
+    const cell = cellAt(row, column);
+    if (!cell || cell.value === null) return;
+    present++;
+    const sign = operation === 'difference' && i > 0 ? -1 : 1;
+    sum += sign * cell.value;
+    if (cell.kind === 'number') tolerance += halfUnit(cell.decimals);
+    if (cell.value !== 0) nonzero++;
+  });
+  if (present === 0) return undefined;
+  const printed = printedCell.value;
+  const difference = round(printed - sum);
+  const foots = Math.abs(difference) <= tolerance + 1e-9;
+  return {
+    footing: { column, status: foots ? 'foots' : 'doesNotFoot', printed, computed: round(sum), difference: foots ? null : difference },
+    // Zeros and figures within rounding of nothing prove no relation.
+    nontrivial: Math.abs(printed) > 2 * tolerance && (nonzero >= 2 || (nonzero >= 1 && present >= 2)),
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/** Most columns agreeing, fewest disagreeing, then group/rule boundaries, sums over differences. */
+function pickBest(candidates: Candidate[]): Candidate | undefined {
+  let best: Candidate | undefined;
+  for (const c of candidates) {
+    if (c.agree === 0) continue;
+    if (!best || better(c, best)) best = c;
+  }
+  return best;
+}
+
+function better(a: Candidate, b: Candidate): boolean {
+  if (a.agree !== b.agree) return a.agree > b.agree;
+  if (a.disagree !== b.disagree) return a.disagree < b.disagree;
+  if (a.structural !== b.structural) return a.structural;
+  if (a.operation !== b.operation) return a.operation === 'sum';
+  return a.components.length < b.components.length;
+}
+
+/** "Total current assets" under "Current assets:" in a table too narrow to confirm by other columns. */
+function namedGroupCandidate(row: Row, rows: Row[], entries: Entry[], candidates: Candidate[]): Candidate | undefined {
+  const name = normalize(row.label.replace(/^total\s+/i, ''));
+  if (!name || !/^total\b/i.test(row.label)) return undefined;
+  const inGroup = entries.map((e, i) => ({ e, i })).filter(({ e }) => normalize(rows[e.row].groups[rows[e.row].groups.length - 1] ?? '') === name);
+  if (inGroup.length < 2) return undefined;
+  const start = inGroup[0].i;
+  if (inGroup.some(({ i }, k) => i !== start + k) || start + inGroup.length !== entries.length) return undefined;
+  return candidates.find((c) => c.start === start && c.operation === 'sum');
+}
+
+function toFooting(row: Row, c: Candidate, index: number): Footing {
+  return { index, total: row.index, components: c.components, operation: c.operation, columns: c.columns };
+}
+
+function notChecked(row: Row, index: number, reason: string): Footing {
+  const columns: ColumnFooting[] = row.cells
+    .filter((c) => c.value !== null)
+    .map((c) => ({ column: c.column, status: 'notChecked', printed: c.value, computed: null, difference: null, reason }));
+  return { index, total: row.index, components: [], operation: 'sum', columns, reason };
+}

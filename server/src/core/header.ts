@@ -1,0 +1,161 @@
+// The header band above a table's rows and the title block above that. Column headers are joined
+// top to bottom; a spanning header ("Three Months Ended" over two columns) applies to every column
+// it overlaps; a line of repeated dates ("Sept. 30, Sept. 30,") is split word by word instead.
+import type { ColumnBand } from './columns';
+import { LineKind } from './envelope';
+import type { Lines } from './lines';
+import { isFigureRow, isProse, type Region } from './regions';
+
+export interface HeaderBand {
+  /** Lines of the band, top to bottom. */
+  lines: number[];
+  /** First body line (after the band). */
+  bodyLine: number;
+  headers: string[];
+}
+
+const PERIOD_WORDS = /\b(ended|ending|months?|weeks?|quarters?|years?|fiscal|as of|period|restated|actual|change|increase|decrease|percent|pro forma|reported|balance)\b/i;
+
+export function isYearRow(lines: Lines, line: number): boolean {
+  const scan = lines.scan(line);
+  if (!scan || scan.tokens.length === 0) return false;
+  const years = scan.tokens.every((t) => t.kind === 'number' && !t.formatted && t.value !== null && t.value >= 1900 && t.value <= 2100);
+  return years && (scan.label === '' || /^\(?[^)]*\)?$/.test(scan.label) && scan.label.length < 40);
+}
+
+/** Content starting inside the value area: a column header, not a row label. */
+export function isHeaderLike(lines: Lines, line: number, valueLeft: number): boolean {
+  if (!lines.isContent(line) || lines.isRule(line)) return false;
+  if (isYearRow(lines, line)) return true;
+  if (isFigureRow(lines, line)) return false;
+  return lines.indent(line) >= valueLeft;
+}
+
+/** Where column headers may begin: a column's pitch left of the first figures' right edge. */
+export function headerLeft(bands: ColumnBand[]): number {
+  return extents(bands)[0][0];
+}
+
+export function readHeaderBand(lines: Lines, region: Region, firstRow: number, bands: ColumnBand[]): HeaderBand {
+  const valueLeft = headerLeft(bands);
+  const top = region.tagLine !== undefined ? region.first : Math.max(0, firstRow - 14);
+  const band: number[] = [];
+  let bodyLine = firstRow;
+  let blanks = 0;
+  for (let line = firstRow - 1; line >= top; line--) {
+    const kind = lines.kind(line);
+    if (kind === LineKind.Skipped) break;
+    if (kind !== LineKind.Text) {
+      if (kind === LineKind.Blank && band.length > 0 && region.tagLine === undefined && !continuesUpward(lines, line, valueLeft)) break;
+      if (kind === LineKind.Blank && ++blanks > 2 && band.length === 0) break;
+      continue;
+    }
+    if (lines.isRule(line)) continue;
+    if (isHeaderLike(lines, line, valueLeft)) {
+      band.unshift(line);
+      continue;
+    }
+    if (band.length === 0 && !isProse(lines, line) && !isFigureRow(lines, line)) {
+      bodyLine = line; // a group heading such as "Revenues:" just above the first row
+      continue;
+    }
+    if (region.tagLine !== undefined && band.length > 0 && !isFigureRow(lines, line)) {
+      band.unshift(line); // stub text inside <CAPTION>, e.g. "(In thousands)"
+      continue;
+    }
+    break;
+  }
+  return { lines: band, bodyLine, headers: assignHeaders(lines, band, bands) };
+}
+
+/** A blank line inside a bare header band is kept only under a period line ("Three Months Ended"). */
+function continuesUpward(lines: Lines, blank: number, valueLeft: number): boolean {
+  for (let line = blank - 1; line >= 0 && line >= blank - 2; line--) {
+    if (lines.kind(line) === LineKind.Blank) continue;
+    return isHeaderLike(lines, line, valueLeft) && PERIOD_WORDS.test(lines.text(line));
+  }
+  return false;
+}
+
+interface Chunk {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function chunks(text: string, separator: RegExp): Chunk[] {
+  const out: Chunk[] = [];
+  const re = new RegExp(separator.source, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  return out;
+}
+
+/** Horizontal extent a header may occupy for each column: from the previous figures to these. */
+function extents(bands: ColumnBand[]): Array<[number, number]> {
+  const pitches = bands.slice(1).map((b, i) => b.right - bands[i].right).sort((a, b) => a - b);
+  const pitch = pitches.length ? pitches[pitches.length >> 1] : bands[0].right - bands[0].outerLeft + 12;
+  return bands.map((b, i) => [i === 0 ? Math.min(b.outerLeft, b.right + 1 - pitch) : bands[i - 1].right + 1, b.right + 1]);
+}
+
+function overlap(a: [number, number], start: number, end: number): number {
+  return Math.max(0, Math.min(a[1], end) - Math.max(a[0], start));
+}
+
+function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): string[] {
+  const headers: string[][] = bands.map(() => []);
+  if (bands.length === 0) return [];
+  const ext = extents(bands);
+  for (const line of band) {
+    const text = lines.text(line);
+    for (const chunk of chunks(text, /\S+(?: \S+)*/)) {
+      if (/^[-=_\s]+$/.test(chunk.text)) continue;
+      placeChunk(chunk, ext, headers);
+    }
+  }
+  return headers.map((parts) => parts.join(' ').replace(/\s+/g, ' ').trim());
+}
+
+function placeChunk(chunk: Chunk, ext: Array<[number, number]>, headers: string[][]): void {
+  const width = chunk.end - chunk.start;
+  const hit = ext.map((e) => overlap(e, chunk.start, chunk.end));
+  const covered = hit.map((o, i) => ({ o, i })).filter(({ o, i }) => o > 0 && o >= Math.min(width, ext[i][1] - ext[i][0]) * 0.35);
+  if (covered.length === 0) return;
+  if (covered.length === 1) {
+    headers[covered[0].i].push(chunk.text);
+    return;
+  }
+  const perColumn = splitByColumn(chunk, ext);
+  if (perColumn) {
+    perColumn.forEach((text, i) => text && headers[i].push(text));
+    return;
+  }
+  for (const { i } of covered) headers[i].push(chunk.text);
+}
+
+/** "Sept. 30, Sept. 30," → one date per column, when every part has the same shape. */
+function splitByColumn(chunk: Chunk, ext: Array<[number, number]>): string[] | undefined {
+  const parts: string[][] = ext.map(() => []);
+  for (const word of chunks(chunk.text, /\S+/)) {
+    const start = chunk.start + word.start;
+    const end = chunk.start + word.end;
+    let best = -1;
+    let bestOverlap = 0;
+    ext.forEach((e, i) => {
+      const o = overlap(e, start, end);
+      if (o > bestOverlap) {
+        bestOverlap = o;
+        best = i;
+      }
+    });
+    if (best < 0) return undefined;
+    parts[best].push(word.text);
+  }
+  const texts = parts.map((p) => p.join(' '));
+  const used = texts.filter(Boolean);
+  if (used.length < 2) return undefined;
+  const shape = (s: string) => s.replace(/[A-Za-z]+/g, 'a').replace(/\d+/g, '9');
+  const same = used.every((t) => shape(t) === shape(used[0]));
+  const dated = /9/.test(shape(used[0])) || used.every((t) => t === used[0] && t.length > 3);
+  return same && dated ? texts : undefined;
+}

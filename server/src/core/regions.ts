@@ -1,0 +1,93 @@
+// Where tables are. <TABLE> tags are used when present but never required: bare fixed-width
+// tables are found as runs of figure rows. Prose that merely contains numbers is not a table.
+import { LineKind } from './envelope';
+import type { Lines } from './lines';
+
+export interface Region {
+  /** First and last line that may hold rows (inclusive). */
+  first: number;
+  last: number;
+  /** <TABLE> tag line when the region came from tags. */
+  tagLine?: number;
+  /** <S>/<C> marker line inside a tagged region. */
+  columnsLine?: number;
+}
+
+const MAX_LABEL_WORDS = 12;
+const MAX_LABEL_LENGTH = 72;
+const MAX_BLANK_RUN = 2;
+
+/** A row of figures as tables print them, not a sentence that ends in a number. */
+export function isFigureRow(lines: Lines, line: number): boolean {
+  const scan = lines.scan(line);
+  if (!scan) return false;
+  // A labelled row of dashes ("Provision for income taxes  -  -") is a row of zeros.
+  if (!scan.tokens.some((t) => t.kind === 'number') && !(scan.label && scan.tokens.some((t) => t.kind === 'nil'))) return false;
+  if (scan.label.length > MAX_LABEL_LENGTH) return false;
+  return scan.label.split(' ').length <= MAX_LABEL_WORDS;
+}
+
+function isStrongRow(lines: Lines, line: number): boolean {
+  if (!isFigureRow(lines, line)) return false;
+  const scan = lines.scan(line)!;
+  const numbers = scan.tokens.filter((t) => t.kind === 'number');
+  if (numbers.length === 0) return false;
+  if (numbers.length >= 2) return true;
+  return numbers[0].formatted && scan.label.length > 0 && numbers[0].start - scan.labelEnd >= 3;
+}
+
+/** Prose: a long line of many words that is not a row of figures. */
+export function isProse(lines: Lines, line: number): boolean {
+  if (!lines.isContent(line) || lines.isRule(line) || isFigureRow(lines, line)) return false;
+  if (lines.scan(line)?.label && lines.scan(line)!.label.length <= MAX_LABEL_LENGTH) return false;
+  const text = lines.text(line).trim();
+  if (text.length < 56) return false;
+  return text.split(/\s+/).length >= 8;
+}
+
+export function findRegions(lines: Lines): Region[] {
+  const regions: Region[] = [];
+  const tagged = new Uint8Array(lines.count);
+  for (const tag of lines.envelope.tableTags) {
+    const last = (tag.footnotes ?? tag.close + 1) - 1;
+    tagged.fill(1, tag.open, tag.close + 1);
+    if (last > tag.open) regions.push({ first: tag.open + 1, last, tagLine: tag.open, columnsLine: tag.columnsLine });
+  }
+  for (let line = 0; line < lines.count; line++) {
+    if (tagged[line] || !isStrongRow(lines, line)) continue;
+    const last = extendBare(lines, line, tagged);
+    if (countFigureRows(lines, line, last) >= 2 || hasManyFigures(lines, line)) regions.push({ first: line, last });
+    line = last;
+  }
+  return regions.sort((a, b) => a.first - b.first);
+}
+
+function hasManyFigures(lines: Lines, line: number): boolean {
+  return (lines.scan(line)?.tokens.filter((t) => t.kind === 'number').length ?? 0) >= 3;
+}
+
+function countFigureRows(lines: Lines, first: number, last: number): number {
+  let count = 0;
+  for (let line = first; line <= last; line++) if (isFigureRow(lines, line)) count++;
+  return count;
+}
+
+/** Follows a bare table down through rows, headings, rules and page breaks until prose or a gap. */
+function extendBare(lines: Lines, first: number, tagged: Uint8Array): number {
+  let last = first;
+  let blanks = 0;
+  for (let line = first + 1; line < lines.count; line++) {
+    if (tagged[line]) break;
+    const kind = lines.kind(line);
+    if (kind === LineKind.Skipped) break;
+    if (kind === LineKind.Blank) {
+      if (++blanks > MAX_BLANK_RUN) break;
+      continue;
+    }
+    if (kind !== LineKind.Text) continue;
+    if (isProse(lines, line)) break;
+    blanks = 0;
+    if (isFigureRow(lines, line) || lines.isRule(line)) last = line;
+  }
+  return last;
+}

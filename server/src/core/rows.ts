@@ -1,0 +1,228 @@
+// The body of a table: rows with their labels (wrapped labels joined), group headings such as
+// "Revenues:", rules and blank lines that the footing check uses as boundaries.
+import { columnOf, type ColumnBand } from './columns';
+import { LineKind } from './envelope';
+import type { Token } from './figures';
+import { headerLeft, isHeaderLike } from './header';
+import type { Lines } from './lines';
+import type { Cell, Group, Measure, Row } from './model';
+import { isFigureRow, isProse } from './regions';
+import { readRowScale } from './scale';
+
+/** The body as a sequence of rows and boundaries, in print order. */
+export type BodyItem =
+  | { kind: 'row'; row: number }
+  | { kind: 'heading'; label: string; line: number; indent: number }
+  | { kind: 'blank' }
+  | { kind: 'rule'; double: boolean };
+
+export interface Body {
+  rows: Row[];
+  items: BodyItem[];
+  groups: Group[];
+  lastLine: number;
+}
+
+interface Pending {
+  lines: number[];
+  text: string[];
+  indent: number;
+}
+
+const CONNECTOR = /(,|;|\band|\bor|\bof|\bfor|\bin|\bto|\bthe|\bper|\bbefore|\bafter|\bfrom|\bon|\bwith|\bat|\bby|\bless|\bnet|&|-|\/)$/i;
+const PER_SHARE = /\bper (common |basic |diluted |ordinary |weighted |average )*(share|unit)|\bearnings per\b|\beps\b|\bdividends? (declared |paid )?per\b|\bper-share\b/i;
+const SHARES = /\bweighted[- ]average\b|\bshares (used|outstanding|in (the )?comput)|\bnumber of (common )?shares\b|\b(common|ordinary) (and common equivalent )?shares\b(?! ?(subject|held|repurchased))|\baverage (common )?shares\b|\bshares used\b/i;
+const PERCENT_LABEL = /%|\bpercent(age)?\b|\bmargin\b(?!.*\$)|\bas a % of\b/i;
+const BREAKDOWN = /^\(?(of which|including|includes|included in|excluding|excludes|memo|memorandum|supplemental)\b/i;
+
+export function readBody(lines: Lines, bodyLine: number, last: number, bands: ColumnBand[]): Body {
+  const reader = new BodyReader(lines, bands);
+  for (let line = bodyLine; line <= last; line++) reader.read(line);
+  return reader.finish();
+}
+
+class BodyReader {
+  readonly rows: Row[] = [];
+  readonly items: BodyItem[] = [];
+  readonly groups: Group[] = [];
+  private pending: Pending | undefined;
+  private readonly openGroups: Group[] = [];
+  private readonly valueLeft: number;
+  private readonly headerLeft: number;
+  private lastLine = 0;
+
+  constructor(private readonly lines: Lines, private readonly bands: ColumnBand[]) {
+    this.valueLeft = Math.min(...bands.map((b) => b.outerLeft));
+    this.headerLeft = headerLeft(bands);
+  }
+
+  read(line: number): void {
+    const kind = this.lines.kind(line);
+    if (kind === LineKind.Skipped) return;
+    if (kind === LineKind.Blank) return this.boundary({ kind: 'blank' });
+    if (kind !== LineKind.Text) return;
+    if (this.lines.isRule(line)) return this.boundary({ kind: 'rule', double: this.lines.isDoubleRule(line) });
+    if (isHeaderLike(this.lines, line, this.headerLeft)) return; // a header band repeated after a page break
+    if (isFigureRow(this.lines, line)) return this.addRow(line);
+    if (isProse(this.lines, line)) return;
+    this.addLabelLine(line);
+  }
+
+  finish(): Body {
+    this.flushPending();
+    for (const g of this.openGroups) g.endLine = Math.max(g.endLine, this.lastLine);
+    return { rows: this.rows, items: this.items, groups: this.groups, lastLine: this.lastLine };
+  }
+
+  private boundary(item: BodyItem): void {
+    this.flushPending();
+    if (this.items.length && this.items[this.items.length - 1].kind === item.kind) return;
+    this.items.push(item);
+  }
+
+  private addLabelLine(line: number): void {
+    const text = this.lines.text(line).trim();
+    const indent = this.lines.indent(line);
+    const previous = this.items[this.items.length - 1];
+    // "  of $96 ($99 at ...)" continues the row printed just above it.
+    if (!this.pending && previous?.kind === 'row' && /^[a-z(]/.test(text) && this.rows[previous.row].line === line - 1) {
+      const row = this.rows[previous.row];
+      row.label = `${row.label} ${text}`;
+      return;
+    }
+    if (!this.pending) this.pending = { lines: [], text: [], indent };
+    this.pending.lines.push(line);
+    this.pending.text.push(text);
+    if (!this.continuesBelow(line, text, indent)) this.flushPending();
+  }
+
+  /** Is this label line the start of a label whose figures come on a later line? */
+  private continuesBelow(line: number, text: string, indent: number): boolean {
+    if (text.endsWith(':')) return false;
+    const next = line + 1;
+    if (next >= this.lines.count || !this.lines.isContent(next) || this.lines.isRule(next)) return false;
+    const nextText = this.lines.scan(next)?.label ?? this.lines.text(next).trim();
+    if (!nextText || isProse(this.lines, next)) return false;
+    if (/^[a-z(]/.test(nextText) || CONNECTOR.test(text) || unbalanced(this.pending!.text.join(' '))) return true;
+    if (this.lines.indent(next) > indent) return false; // a heading over indented items
+    return false;
+  }
+
+  private flushPending(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    const label = p.text.join(' ').replace(/\s+/g, ' ').replace(/:$/, '').trim();
+    this.openGroup(label, p.lines[0], p.indent);
+  }
+
+  private openGroup(label: string, line: number, indent: number): void {
+    while (this.openGroups.length && this.indentOf(this.openGroups[this.openGroups.length - 1]) >= indent) {
+      this.closeGroup(line - 1);
+    }
+    const group: Group = { label, line, endLine: line, depth: this.openGroups.length };
+    this.groups.push(group);
+    this.openGroups.push(group);
+    this.items.push({ kind: 'heading', label, line, indent });
+  }
+
+  private indentOf(group: Group): number {
+    return this.lines.indent(group.line);
+  }
+
+  closeGroup(endLine: number): void {
+    const group = this.openGroups.pop();
+    if (group) group.endLine = Math.max(group.line, endLine);
+  }
+
+  /** Closes the open group a "Total ..." row names, with anything opened inside it. */
+  private closeNamedGroup(label: string, line: number): void {
+    const name = normalize(label.replace(/^total\s+/i, ''));
+    const at = this.openGroups.findIndex((g) => normalize(g.label) === name);
+    if (at < 0) return;
+    while (this.openGroups.length > at) this.closeGroup(line);
+  }
+
+  private addRow(line: number): void {
+    const scan = this.lines.scan(line)!;
+    const p = this.pending;
+    this.pending = undefined;
+    const expanded = this.lines.get(line);
+    const firstLine = p ? p.lines[0] : line;
+    const labelParts = p ? [...p.text, scan.label] : [scan.label];
+    const label = labelParts.join(' ').replace(/\s+/g, ' ').trim();
+    const indent = p ? p.indent : scan.label ? scan.labelStart : this.valueLeft;
+    const labelSpan = scan.label
+      ? { start: expanded.offsetAt(scan.labelStart), end: expanded.offsetAt(scan.labelEnd) }
+      : undefined;
+    const row: Row = {
+      index: this.rows.length,
+      line,
+      firstLine,
+      label,
+      labelSpan: p ? { start: this.lines.get(p.lines[0]).offsetAt(p.indent), end: labelSpan?.end ?? expanded.offsetAt(p.indent) } : labelSpan,
+      indent,
+      groups: this.openGroups.map((g) => g.label),
+      cells: this.cells(scan.tokens, expanded.offsetAt),
+      measure: 'amount',
+      role: 'item',
+      componentOf: [],
+      scale: readRowScale(label),
+    };
+    row.measure = measureOf(row);
+    this.rows.push(row);
+    this.items.push({ kind: 'row', row: row.index });
+    this.lastLine = line;
+    for (const g of this.openGroups) g.endLine = line;
+    if (/^total\b/i.test(label)) this.closeNamedGroup(label, line);
+  }
+
+  private cells(tokens: Token[], offsetAt: (column: number) => number): Cell[] {
+    const cells: Cell[] = [];
+    const used = new Set<number>();
+    for (const token of tokens) {
+      const column = columnOf(this.bands, token);
+      if (column < 0 || used.has(column)) continue;
+      used.add(column);
+      cells.push({
+        span: { start: offsetAt(token.start), end: offsetAt(token.end - 1) + 1 },
+        text: token.text,
+        kind: token.kind,
+        value: token.value,
+        decimals: token.decimals,
+        negative: token.negative,
+        percent: token.percent,
+        currency: token.currency,
+        column,
+      });
+    }
+    return cells;
+  }
+}
+
+function unbalanced(text: string): boolean {
+  return (text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0);
+}
+
+export function normalize(label: string): string {
+  return label.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+function measureOf(row: Row): Measure {
+  const numbers = row.cells.filter((c) => c.kind === 'number');
+  if (numbers.length && numbers.filter((c) => c.percent).length * 2 >= numbers.length) return 'percent';
+  const context = [...row.groups.slice(-1), row.label].join(' ');
+  if (PER_SHARE.test(row.label) || (isShortLabel(row.label) && PER_SHARE.test(context))) return 'perShare';
+  if (SHARES.test(row.label) || (isShortLabel(row.label) && SHARES.test(context))) return 'shares';
+  if (PERCENT_LABEL.test(row.label) && numbers.every((c) => c.decimals > 0 || Math.abs(c.value ?? 0) <= 100)) return 'percent';
+  return 'amount';
+}
+
+/** "Basic", "Diluted", "Assuming dilution": labels that take their meaning from the heading. */
+function isShortLabel(label: string): boolean {
+  return label.split(' ').length <= 3 && !/\btotal\b/i.test(label);
+}
+
+export function isBreakdown(label: string): boolean {
+  return BREAKDOWN.test(label);
+}

@@ -1,0 +1,48 @@
+// Headings outside tables ("THIRD-QUARTER HIGHLIGHTS", "OUTLOOK") and the release's headline
+// become sections, nested inside the EDGAR document they belong to.
+import { LineKind } from './envelope';
+import type { Lines } from './lines';
+import type { Section } from './model';
+
+const MAX_HEADING = 70;
+
+export function readHeadings(lines: Lines, inTable: Uint8Array, documents: Section[]): Section[] {
+  const headings: Section[] = [];
+  let seenText = false;
+  for (let line = 0; line < lines.count; line++) {
+    if (lines.kind(line) !== LineKind.Text || inTable[line]) continue;
+    const text = lines.text(line).trim();
+    if (isHeading(lines, line, text) || (!seenText && isHeadline(text))) {
+      headings.push({ index: 0, kind: 'heading', title: text.replace(/\s+/g, ' '), startLine: line, endLine: line, span: { start: 0, end: 0 } });
+    }
+    seenText = true;
+  }
+  closeHeadings(lines, headings, documents);
+  return headings;
+}
+
+function isHeading(lines: Lines, line: number, text: string): boolean {
+  if (text.length < 4 || text.length > MAX_HEADING || lines.isRule(line)) return false;
+  if (!/[A-Z]{3}/.test(text) || /[a-z]/.test(text)) return false;
+  if (/^[\d\W]+$/.test(text) || /^\(.*\)$/.test(text)) return false;
+  return isolated(lines, line);
+}
+
+function isHeadline(text: string): boolean {
+  return text.length >= 12 && text.length <= 100 && /[A-Za-z]/.test(text) && !/^(exhibit|page)\b/i.test(text) && !/^[-=_]+$/.test(text);
+}
+
+/** Headings stand apart: a blank line (or markup) above them. */
+function isolated(lines: Lines, line: number): boolean {
+  return line === 0 || lines.kind(line - 1) !== LineKind.Text;
+}
+
+function closeHeadings(lines: Lines, headings: Section[], documents: Section[]): void {
+  headings.forEach((h, i) => {
+    const next = headings[i + 1]?.startLine ?? lines.count;
+    const doc = documents.find((d) => d.startLine <= h.startLine && h.startLine <= d.endLine);
+    h.endLine = Math.max(h.startLine, Math.min(next, doc ? doc.endLine + 1 : lines.count) - 1);
+    h.index = i;
+    h.span = { start: lines.source.starts[h.startLine], end: lines.source.ends[h.endLine] };
+  });
+}

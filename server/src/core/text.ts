@@ -1,0 +1,95 @@
+// Lines of the original text and their tab-expanded form. Columns are measured on the expanded
+// form (tab stops every 8, as EDGAR's converters used); every position handed out maps back to a
+// UTF-16 offset of the original text, whatever the line ends (LF, CRLF, CR) were.
+
+export const TAB_WIDTH = 8;
+
+export interface SourceText {
+  readonly text: string;
+  /** Offset where each line starts. */
+  readonly starts: number[];
+  /** Offset where each line's content ends (before its line break). */
+  readonly ends: number[];
+}
+
+export function splitLines(text: string): SourceText {
+  const starts: number[] = [0];
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    ends.push(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    starts.push(i + 1);
+  }
+  ends.push(text.length);
+  return { text, starts, ends };
+}
+
+export function lineCount(source: SourceText): number {
+  return source.starts.length;
+}
+
+export function rawLine(source: SourceText, line: number): string {
+  return source.text.slice(source.starts[line], source.ends[line]);
+}
+
+/** A line with tabs expanded; `offsetAt` maps an expanded column to an original offset. */
+export interface ExpandedLine {
+  readonly line: number;
+  readonly text: string;
+  offsetAt(column: number): number;
+}
+
+export function expandLine(source: SourceText, line: number): ExpandedLine {
+  const start = source.starts[line];
+  const raw = rawLine(source, line);
+  if (raw.indexOf('\t') < 0) {
+    return { line, text: raw, offsetAt: (column) => start + Math.min(column, raw.length) };
+  }
+  // Only lines with tabs pay for a column map.
+  const map: number[] = [];
+  let text = '';
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (ch === '\t') {
+      const pad = TAB_WIDTH - (text.length % TAB_WIDTH);
+      for (let k = 0; k < pad; k++) map.push(i);
+      text += ' '.repeat(pad);
+    } else {
+      map.push(i);
+      text += ch;
+    }
+  }
+  return { line, text, offsetAt: (column) => start + (column < map.length ? map[column] : raw.length) };
+}
+
+/** 0-based line containing an offset (binary search over line starts). */
+export function lineAt(source: SourceText, offset: number): number {
+  let lo = 0;
+  let hi = source.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (source.starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export function positionAt(source: SourceText, offset: number): Position {
+  const clamped = Math.max(0, Math.min(offset, source.text.length));
+  const line = lineAt(source, clamped);
+  return { line, character: Math.min(clamped, source.ends[line]) - source.starts[line] };
+}
+
+export function offsetAt(source: SourceText, position: Position): number {
+  if (position.line < 0) return 0;
+  if (position.line >= source.starts.length) return source.text.length;
+  const start = source.starts[position.line];
+  return Math.min(start + Math.max(0, position.character), source.ends[position.line]);
+}

@@ -1,0 +1,76 @@
+// The title block above a table: company name, statement name, scale, "(Unaudited)". The title
+// is the statement name as printed; the scale is read from the block or the header band.
+import { LineKind } from './envelope';
+import type { Lines } from './lines';
+import type { Scale } from './model';
+import { isFigureRow, isProse } from './regions';
+import { readScale, UNIT_SCALE } from './scale';
+
+export interface TitleBlock {
+  title: string;
+  /** First line of the block (the table's start). */
+  startLine: number;
+  scale: Scale;
+}
+
+const STATEMENT = /\b(statements?|balance sheets?|income|operations|cash flows?|highlights|results|summary|data|information|segments?|schedule|reconciliation|earnings|revenues?|sales|financial|equity|assets|liabilities|position|comprehensive|supplemental|selected|quarterly|pro forma|distribution|certificate|totals?)\b/i;
+const NOISE = /^\(?(unaudited|audited|continued|restated|in (thousands|millions|billions)[^)]*|dollars in [^)]*|amounts in [^)]*)\)?$/i;
+const COMPANY = /\b(inc|incorporated|corp|corporation|company|co|ltd|llc|plc|group|l\.?p|holdings|trust)\b\.?,?\s*$/i;
+const MAX_TITLE_LINES = 7;
+
+export function readTitle(lines: Lines, above: number, headerLines: number[]): TitleBlock {
+  const block = collectBlock(lines, above);
+  const scale = findScale(lines, [...headerLines, ...block.slice().reverse()]);
+  return { title: pickTitle(lines, block), startLine: block.length ? block[0] : above + 1, scale };
+}
+
+/** Lines above the table, nearest last; stops at prose, figures, a big gap or another table. */
+function collectBlock(lines: Lines, above: number): number[] {
+  const block: number[] = [];
+  let blanks = 0;
+  for (let line = above; line >= 0 && block.length < MAX_TITLE_LINES; line--) {
+    const kind = lines.kind(line);
+    if (kind === LineKind.Skipped) break;
+    if (kind === LineKind.Blank) {
+      if (++blanks > 2) break;
+      continue;
+    }
+    if (kind !== LineKind.Text) {
+      if (kind === LineKind.Markup && /<\/TABLE>/i.test(lines.source.text.slice(lines.source.starts[line], lines.source.ends[line]))) break;
+      continue;
+    }
+    if (lines.isRule(line)) continue;
+    if (isProse(lines, line) || isFigureRow(lines, line) || lines.text(line).trim().length > 90) break;
+    if (blanks > 1 && block.length > 0) break;
+    blanks = 0;
+    block.unshift(line);
+  }
+  return block;
+}
+
+function findScale(lines: Lines, candidates: number[]): Scale {
+  for (const line of candidates) {
+    const scale = readScale(lines.text(line));
+    if (scale) return scale;
+  }
+  return UNIT_SCALE;
+}
+
+function clean(text: string): string {
+  return text
+    .replace(/\((?:[^)]*\b(?:in (?:thousands|millions|billions)|omitted|unaudited|continued)\b[^)]*)\)/gi, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s:,-]+$/, '')
+    .trim();
+}
+
+function pickTitle(lines: Lines, block: number[]): string {
+  const texts = block.map((line) => clean(lines.text(line))).filter((t) => t && !NOISE.test(t) && !/^page \d+/i.test(t));
+  const statementIdx = texts.map((t, i) => (STATEMENT.test(t) && !COMPANY.test(t) ? i : -1)).filter((i) => i >= 0);
+  if (statementIdx.length === 0) return texts.filter((t) => !COMPANY.test(t)).pop() ?? texts.pop() ?? '';
+  // Join the run of statement lines nearest the table ("PRO FORMA CONSOLIDATED STATEMENTS OF OPERATIONS / EXCLUDING ...").
+  const last = statementIdx[statementIdx.length - 1];
+  let first = last;
+  while (first > 0 && statementIdx.includes(first - 1)) first--;
+  return texts.slice(first, last + 1).join(' ');
+}
