@@ -1,0 +1,107 @@
+// Hover text for a figure, in markdown: its line item and group, its period as printed, its value
+// with the scale written out, its table, and whether it foots or what total it belongs to.
+import { cellIn } from './findings';
+import { formatNumber, formatScaled } from './format';
+import { cellAt, cellOf, proseAt, type CellHit } from './lookup';
+import type { ColumnFooting, DocumentModel, Footing, ProseFigure, Row, Table } from './model';
+import { unitFactor } from './ties';
+
+export function hoverAt(model: DocumentModel, offset: number): { markdown: string; start: number; end: number } | undefined {
+  const hit = cellAt(model, offset);
+  if (hit) return { markdown: describeCell(hit), start: hit.cell.span.start, end: hit.cell.span.end };
+  const prose = proseAt(model, offset);
+  if (prose) return { markdown: describeProse(model, prose.figure, prose.index), start: prose.figure.span.start, end: prose.figure.span.end };
+  return undefined;
+}
+
+export function lineItemPath(row: Row): string {
+  return [...row.groups, row.label || '(unlabelled subtotal)'].join(' › ');
+}
+
+export function describeCell({ table, row, cell }: CellHit): string {
+  const header = table.columns[cell.column]?.header || `column ${cell.column + 1}`;
+  const lines = [
+    `**${lineItemPath(row)}**`,
+    '',
+    `- Period: ${header}`,
+    `- Value: ${describeValue(table, row, cell.value, cell.decimals, cell.kind, cell.percent)}`,
+    `- Scale: ${describeRowScale(table, row)}`,
+    `- Table: ${table.title}`,
+  ];
+  const footing = row.footing !== undefined ? table.footings[row.footing] : undefined;
+  if (footing) lines.push(`- Footing: ${describeFooting(table, footing, cell.column)}`);
+  for (const index of row.componentOf) lines.push(`- Component of: ${describeParent(table, table.footings[index], cell.column)}`);
+  return lines.join('\n');
+}
+
+function describeValue(table: Table, row: Row, value: number | null, decimals: number, kind: string, percent: boolean): string {
+  if (kind === 'nil') return 'nil (printed as a dash: zero)';
+  if (value === null) return 'not available (n/a)';
+  if (percent || row.measure === 'percent') return `${formatNumber(value, decimals)}%`;
+  const factor = unitFactor(table, row);
+  const word = factor === table.scale.factor ? table.scale.word : row.scale?.word ?? '';
+  const currency = row.measure === 'amount' || row.measure === 'perShare';
+  const shown = formatScaled(value, decimals, factor, word, currency);
+  return row.measure === 'shares' ? `${shown} shares` : shown;
+}
+
+function describeRowScale(table: Table, row: Row): string {
+  if (row.measure === 'percent') return 'percent (not scaled)';
+  if (row.measure === 'perShare') return `per share, in dollars${table.scale.exceptPerShare ? `, from "${table.scale.source}"` : ''}`;
+  if (row.scale) return `${row.scale.word}s, from the row label "${row.scale.source}"`;
+  if (row.measure === 'shares' && table.scale.exceptShares) return 'shares, in units';
+  if (table.scale.factor === 1) return 'units (no scale printed)';
+  return `${table.scale.word}s, from "${table.scale.source}"`;
+}
+
+export function describeFooting(table: Table, footing: Footing, column: number): string {
+  const result = footing.columns.find((c) => c.column === column);
+  if (!result) return 'not checked (no figure in this column)';
+  if (result.status === 'notChecked') return `not checked (${result.reason ?? footing.reason ?? 'components not identified'})`;
+  const decimals = cellIn(table.rows[footing.total], column)?.decimals ?? 0;
+  const expression = arithmetic(table, footing, column, decimals);
+  if (result.status === 'foots') return `✓ foots: ${expression}`;
+  return `✗ does not foot: ${expression}; printed ${formatNumber(result.printed ?? 0, decimals)}, off by ${formatNumber(result.difference ?? 0, decimals)}`;
+}
+
+function arithmetic(table: Table, footing: Footing, column: number, decimals: number): string {
+  const parts = footing.components.map((i, k) => {
+    const cell = cellIn(table.rows[i], column);
+    const text = cell ? formatNumber(cell.value ?? 0, cell.decimals) : '0';
+    return k === 0 ? text : `${footing.operation === 'difference' ? '−' : '+'} ${text}`;
+  });
+  const computed = footing.columns.find((c) => c.column === column)?.computed ?? 0;
+  return `${parts.join(' ')} = ${formatNumber(computed, decimals)}`;
+}
+
+function describeParent(table: Table, footing: Footing, column: number): string {
+  const total = table.rows[footing.total];
+  const result: ColumnFooting | undefined = footing.columns.find((c) => c.column === column);
+  const status = !result ? '' : result.status === 'foots' ? ' ✓ foots' : result.status === 'doesNotFoot' ? ` ✗ does not foot (off by ${formatNumber(result.difference ?? 0)})` : ' (not checked)';
+  const cell = cellIn(total, column);
+  return `${total.label || 'subtotal'}${cell ? ` ${cell.text.trim()}` : ''}${status}`;
+}
+
+function describeProse(model: DocumentModel, figure: ProseFigure, index: number): string {
+  const lines = [`**${figure.text}** = ${describeProseValue(figure)}`, ''];
+  const tie = model.ties.find((t) => t.figure === index);
+  if (!tie) {
+    lines.push('No table cell ties to this figure.');
+    return lines.join('\n');
+  }
+  lines.push(tie.unambiguous ? 'Ties to:' : 'Candidate cells (ambiguous, not checked):');
+  for (const ref of tie.candidates.slice(0, 6)) {
+    const hit = cellOf(model, ref.table, ref.row, ref.column);
+    if (!hit) continue;
+    const header = hit.table.columns[ref.column]?.header || `column ${ref.column + 1}`;
+    lines.push(`- ${tie.agrees ? '✓ ' : ''}${lineItemPath(hit.row)} — ${header}: ${hit.cell.text.trim()} (${hit.table.title})`);
+  }
+  return lines.join('\n');
+}
+
+function describeProseValue(figure: ProseFigure): string {
+  if (figure.unit === 'percent') return `${figure.value}%`;
+  const sign = figure.unit === 'count' ? '' : '$';
+  const decimals = figure.unit === 'perShare' ? 2 : 0;
+  return `${sign}${formatNumber(figure.value, decimals)} (±${formatNumber(figure.halfUnit, decimals)} from rounding)`;
+}
