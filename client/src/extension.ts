@@ -14,7 +14,7 @@ const LANGUAGE_ID = 'financial-release';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('Tickmark');
+  const output = vscode.window.createOutputChannel('Tickmark', { log: true });
   context.subscriptions.push(output);
   client = createClient(context, output);
   registerCommands(context, output);
@@ -27,7 +27,7 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
-function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.stdio, args: ['--stdio'] },
@@ -46,7 +46,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
   return new LanguageClient('tickmark', 'Tickmark', serverOptions, clientOptions);
 }
 
-function registerCommands(context: vscode.ExtensionContext, output: vscode.OutputChannel): void {
+function registerCommands(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): void {
   const register = (id: string, run: () => Promise<unknown>) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, () => run().catch((error) => report(output, id, error))));
 

@@ -10,6 +10,8 @@ export interface ColumnBand {
   /** Leftmost start of any figure in the band (with "$" and "("). */
   outerLeft: number;
   count: number;
+  /** Every figure in the band is a bare year (1900-2100): a stub of labels, not values. */
+  yearsOnly: boolean;
 }
 
 interface Placed {
@@ -64,11 +66,14 @@ function toBand(cluster: Placed[]): ColumnBand {
     right = Math.max(right, token.digitEnd);
     outerLeft = Math.min(outerLeft, token.start);
   }
-  return { left, right, outerLeft, count: cluster.length };
+  const yearsOnly = cluster.every(({ token: t }) => t.kind === 'number' && !t.formatted && (t.value ?? 0) >= 1900 && (t.value ?? 0) <= 2100);
+  return { left, right, outerLeft, count: cluster.length, yearsOnly };
 }
 
 /** The band a figure belongs to: the one its digits overlap most, else the nearest right edge. */
 export function columnOf(bands: ColumnBand[], token: Token): number {
+  // Left of every column is the label area.
+  if (bands.length && token.digitEnd <= bands[0].outerLeft - 1 && token.digitEnd <= bands[0].left - 2) return -1;
   let best = -1;
   let bestScore = -Infinity;
   for (let i = 0; i < bands.length; i++) {

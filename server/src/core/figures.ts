@@ -34,7 +34,7 @@ interface Word {
 }
 
 const FIGURE = /^(\()?(\$)?(\()?(-)?(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?(\))?(%)?(\))?\*{0,3}$/;
-const NIL = /^\$?\(?(-{1,3}|—|–|―|-0-)\)?$/;
+const NIL = /^\$?\(?(-{1,3}|—|–|―|-0-)\)?%?$/;
 const NA = /^(n\/a|na|nm|n\/m|n\.m\.|n\.a\.|\*{1,3})$/i;
 const FOOTNOTE_MARK = /^\([a-z]\)$|^\*{1,3}$/i;
 const PREFIX = /^(\$|\(|\(\$|\$\()$/;
@@ -79,7 +79,8 @@ function joinFragments(words: Word[], text: string): Word[] {
 }
 
 export function parseFigure(word: string, start: number): Token | undefined {
-  const compact = word.replace(/\s+/g, '');
+  // A footnote mark glued to a figure, "2(A)" or "1,234(1)", is not part of its value.
+  const compact = word.replace(/\s+/g, '').replace(/(?<=[\d)%])\((?:[A-Za-z]|\d)\)$/, '');
   if (NIL.test(compact)) return makeNil(word, start, 'nil');
   if (NA.test(compact)) return makeNil(word, start, 'na');
   const m = FIGURE.exec(compact);
@@ -141,6 +142,7 @@ function makeNil(word: string, start: number, kind: 'nil' | 'na'): Token {
  */
 export function scanLine(expanded: string): ScannedLine | undefined {
   const text = blankLeaders(expanded);
+  const leaderEnd = text === expanded ? -1 : lastLeaderEnd(expanded);
   let words = splitWords(text);
   if (words.length === 0) return undefined;
   words = joinFragments(words, text);
@@ -162,6 +164,11 @@ export function scanLine(expanded: string): ScannedLine | undefined {
     tokens.shift();
     i++;
   }
+  // Whatever stands before a dot leader is the label ("$1.66 - $9.97........   937").
+  while (tokens.length > 0 && tokens[0].start < leaderEnd) {
+    tokens.shift();
+    i++;
+  }
   if (tokens.length === 0) return undefined;
   if (tokens.every((t) => t.kind !== 'number')) {
     if (i < 0 || tokens.length < 1) return undefined;
@@ -171,6 +178,14 @@ export function scanLine(expanded: string): ScannedLine | undefined {
   const labelEnd = labelWords.length ? labelWords[labelWords.length - 1].end : tokens[0].start;
   const label = labelWords.length ? text.slice(labelStart, labelEnd).replace(/\s+/g, ' ') : '';
   return { label, labelStart, labelEnd, tokens };
+}
+
+function lastLeaderEnd(text: string): number {
+  const re = /\.{3,}|(?:\. ){2,}\.?/g;
+  let end = -1;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) end = m.index + m[0].length;
+  return end;
 }
 
 /** Printed width of a rounding interval: half a unit of the last printed digit. */

@@ -26,10 +26,19 @@ interface Candidate {
 }
 
 const MAX_COMPONENTS = 40;
-const STRONG = /^total\b|\btotals?$|^net (property|assets|cash|increase|decrease|change|income|loss|earnings|revenues?|sales)\b/i;
+// Only rows that say they are totals (or print no label under a column of figures) are flagged;
+// computed lines such as "Net income" are checked when their components can be confirmed.
+const STRONG = /^total\b|\btotals?$/i;
 const MEDIUM = /^(net|gross|operating|income|loss|earnings|cash (provided|used|generated|flows?)|(increase|decrease)|balance|ending|end of)\b|\b(before|after) (provision|income tax|taxes|extraordinary|cumulative)|\b(profit|margin|subtotal)\b/i;
 
-export function checkFootings(rows: Row[], items: BodyItem[], columnCount: number): Footing[] {
+/** Columns that never add up: percentages, averages, prices, rates, ratios. */
+const NON_ADDITIVE = /%|\bpercent|\bpct\b|\baverage|\bprice|\brates?\b|\byield|\blife\b|\bratio|\bper share|\beps\b|\bmargin/i;
+
+export function additiveColumns(headers: string[]): boolean[] {
+  return headers.map((h) => !NON_ADDITIVE.test(h));
+}
+
+export function checkFootings(rows: Row[], items: BodyItem[], additive: boolean[]): Footing[] {
   const footings: Footing[] = [];
   const entries: Entry[] = [];
   let boundary = true;
@@ -40,7 +49,7 @@ export function checkFootings(rows: Row[], items: BodyItem[], columnCount: numbe
     }
     const row = rows[item.row];
     if (!summable(row)) continue;
-    const reduced = tryReduce(row, rows, entries, columnCount, footings.length);
+    const reduced = tryReduce(row, rows, entries, additive, footings.length);
     if (reduced) {
       footings.push(reduced.footing);
       entries.splice(entries.length - reduced.consumed);
@@ -65,10 +74,10 @@ function strength(row: Row): 'strong' | 'medium' | 'weak' {
   return MEDIUM.test(row.label) ? 'medium' : 'weak';
 }
 
-function tryReduce(row: Row, rows: Row[], entries: Entry[], columnCount: number, index: number): { footing: Footing; consumed: number } | undefined {
+function tryReduce(row: Row, rows: Row[], entries: Entry[], additive: boolean[], index: number): { footing: Footing; consumed: number } | undefined {
   const kind = strength(row);
   // A plain line item is never taken for a difference: "equity = assets - liabilities" always holds.
-  const candidates = enumerate(row, rows, entries, columnCount).filter((c) => kind !== 'weak' || c.operation === 'sum');
+  const candidates = enumerate(row, rows, entries, additive).filter((c) => kind !== 'weak' || c.operation === 'sum');
   const best = pickBest(candidates);
   if (best && best.disagree === 0 && best.agree >= (kind === 'weak' ? 2 : 1)) {
     return { footing: toFooting(row, best, index), consumed: entries.length - best.start };
@@ -81,24 +90,31 @@ function tryReduce(row: Row, rows: Row[], entries: Entry[], columnCount: number,
   return { footing: notChecked(row, index, 'its components could not be identified'), consumed: 0 };
 }
 
-function enumerate(row: Row, rows: Row[], entries: Entry[], columnCount: number): Candidate[] {
+function enumerate(row: Row, rows: Row[], entries: Entry[], additive: boolean[]): Candidate[] {
   const out: Candidate[] = [];
   const floor = Math.max(0, entries.length - MAX_COMPONENTS);
+  // "Total included in other assets" over its one line item, set apart by a blank line or heading.
+  const last = entries.length - 1;
+  if (last >= 0 && entries[last].boundary && strength(row) === 'strong') {
+    const single = evaluate(row, rows, [entries[last].row], 'sum', last, true, additive);
+    if (single.disagree === 0) out.push(single);
+  }
   for (let start = entries.length - 2; start >= floor; start--) {
     const components = entries.slice(start).map((e) => e.row);
     const structural = entries[start].boundary;
     for (const operation of ['sum', 'difference'] as const) {
-      out.push(evaluate(row, rows, components, operation, start, structural, columnCount));
+      out.push(evaluate(row, rows, components, operation, start, structural, additive));
     }
   }
   return out;
 }
 
-function evaluate(total: Row, rows: Row[], components: number[], operation: Operation, start: number, structural: boolean, columnCount: number): Candidate {
+function evaluate(total: Row, rows: Row[], components: number[], operation: Operation, start: number, structural: boolean, additive: boolean[]): Candidate {
   const columns: ColumnFooting[] = [];
   let agree = 0;
   let disagree = 0;
-  for (let column = 0; column < columnCount; column++) {
+  for (let column = 0; column < additive.length; column++) {
+    if (!additive[column]) continue;
     const result = checkColumn(total, components.map((i) => rows[i]), column, operation);
     if (!result) continue;
     columns.push(result.footing);
@@ -115,14 +131,14 @@ function cellAt(row: Row, column: number): Cell | undefined {
 
 function checkColumn(total: Row, components: Row[], column: number, operation: Operation): { footing: ColumnFooting; nontrivial: boolean } | undefined {
   const printedCell = cellAt(total, column);
-  if (!printedCell || printedCell.value === null) return undefined;
+  if (!printedCell || printedCell.value === null || printedCell.percent) return undefined;
   let sum = 0;
   let tolerance = halfUnit(printedCell.decimals) * (printedCell.kind === 'nil' ? 0 : 1);
   let nonzero = 0;
   let present = 0;
   components.forEach((row, i) => {
     const cell = cellAt(row, column);
-    if (!cell || cell.value === null) return;
+    if (!cell || cell.value === null || cell.percent) return;
     present++;
     const sign = operation === 'difference' && i > 0 ? -1 : 1;
     sum += sign * cell.value;
@@ -130,13 +146,15 @@ function checkColumn(total: Row, components: Row[], column: number, operation: O
     if (cell.value !== 0) nonzero++;
   });
   if (present === 0) return undefined;
+  // A dash where a total would stand means "not presented" (segment columns), not zero.
+  if (printedCell.kind === 'nil' && nonzero > 0) return undefined;
   const printed = printedCell.value;
   const difference = round(printed - sum);
   const foots = Math.abs(difference) <= tolerance + 1e-9;
   return {
     footing: { column, status: foots ? 'foots' : 'doesNotFoot', printed, computed: round(sum), difference: foots ? null : difference },
     // Zeros and figures within rounding of nothing prove no relation.
-    nontrivial: Math.abs(printed) > 2 * tolerance && (nonzero >= 2 || (nonzero >= 1 && present >= 2)),
+    nontrivial: Math.max(Math.abs(printed), Math.abs(sum)) > 2 * tolerance && (nonzero >= 2 || (nonzero >= 1 && (present >= 2 || components.length === 1))),
   };
 }
 

@@ -95,7 +95,9 @@ function chunks(text: string, separator: RegExp): Chunk[] {
 function extents(bands: ColumnBand[]): Array<[number, number]> {
   const pitches = bands.slice(1).map((b, i) => b.right - bands[i].right).sort((a, b) => a - b);
   const pitch = pitches.length ? pitches[pitches.length >> 1] : bands[0].right - bands[0].outerLeft + 12;
-  return bands.map((b, i) => [i === 0 ? Math.min(b.outerLeft, b.right + 1 - pitch) : bands[i - 1].right + 1, b.right + 1]);
+  // The last column's header may run past its figures ("% Change" over "(1)"): nothing is to its right.
+  const last = bands.length - 1;
+  return bands.map((b, i) => [i === 0 ? Math.min(b.outerLeft, b.right + 1 - pitch) : bands[i - 1].right + 1, b.right + (i === last ? 6 : 1)]);
 }
 
 function overlap(a: [number, number], start: number, end: number): number {
@@ -107,6 +109,7 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
   if (bands.length === 0) return [];
   const ext = extents(bands);
   for (const line of band) {
+    if (lines.hasTab(line)) chooseTabWidth(lines, line, ext);
     const text = lines.text(line);
     for (const chunk of chunks(text, /\S+(?: \S+)*/)) {
       if (/^[-=_\s]+$/.test(chunk.text)) continue;
@@ -158,4 +161,21 @@ function splitByColumn(chunk: Chunk, ext: Array<[number, number]>): string[] | u
   const same = used.every((t) => shape(t) === shape(used[0]));
   const dated = /9/.test(shape(used[0])) || used.every((t) => t === used[0] && t.length > 3);
   return same && dated ? texts : undefined;
+}
+
+/** A header line with tabs is expanded with the tab width that sets its words over the columns. */
+function chooseTabWidth(lines: Lines, line: number, ext: Array<[number, number]>): void {
+  let best = 8;
+  let bestScore = -Infinity;
+  for (const width of [8, 4, 1, 2, 6]) {
+    lines.setTabWidth(line, width);
+    const covered = new Set<number>();
+    for (const c of chunks(lines.text(line), /\S+(?: \S+)*/)) ext.forEach((e, i) => overlap(e, c.start, c.end) > 0 && covered.add(i));
+    const score = covered.size;
+    if (score > bestScore) {
+      bestScore = score;
+      best = width;
+    }
+  }
+  lines.setTabWidth(line, best);
 }

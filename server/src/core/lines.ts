@@ -10,6 +10,7 @@ const RULE = /^[\s\-=_~*+]*$/;
 export class Lines {
   private readonly expanded = new Map<number, ExpandedLine>();
   private readonly scans = new Map<number, ScannedLine | null>();
+  private readonly tabWidths = new Map<number, number>();
 
   constructor(readonly source: SourceText, readonly envelope: Envelope) {}
 
@@ -34,12 +35,24 @@ export class Lines {
   get(line: number): ExpandedLine {
     let value = this.expanded.get(line);
     if (!value) {
-      const raw = expandLine(this.source, line);
+      const raw = expandLine(this.source, line, this.tabWidths.get(line));
       const text = raw.text.indexOf('<') >= 0 ? raw.text.replace(TAG, (m) => ' '.repeat(m.length)) : raw.text;
       value = text === raw.text ? raw : { line, text, offsetAt: raw.offsetAt };
       this.expanded.set(line, value);
     }
     return value;
+  }
+
+  hasTab(line: number): boolean {
+    return this.source.text.slice(this.source.starts[line], this.source.ends[line]).includes('\t');
+  }
+
+  /** Re-expands a line with another tab width (filers' tools did not all use stops of 8). */
+  setTabWidth(line: number, width: number): void {
+    if ((this.tabWidths.get(line) ?? 8) === width) return;
+    this.tabWidths.set(line, width);
+    this.expanded.delete(line);
+    this.scans.delete(line);
   }
 
   text(line: number): string {

@@ -2,7 +2,7 @@
 // "Revenues:", rules and blank lines that the footing check uses as boundaries.
 import { columnOf, type ColumnBand } from './columns';
 import { LineKind } from './envelope';
-import type { Token } from './figures';
+import { parseFigure, type ScannedLine, type Token } from './figures';
 import { headerLeft, isHeaderLike } from './header';
 import type { Lines } from './lines';
 import type { Cell, Group, Measure, Row } from './model';
@@ -33,7 +33,7 @@ const CONNECTOR = /(,|;|\band|\bor|\bof|\bfor|\bin|\bto|\bthe|\bper|\bbefore|\ba
 const PER_SHARE = /\bper (common |basic |diluted |ordinary |weighted |average )*(share|unit)|\bearnings per\b|\beps\b|\bdividends? (declared |paid )?per\b|\bper-share\b/i;
 const SHARES = /\bweighted[- ]average\b|\bshares (used|outstanding|in (the )?comput)|\bnumber of (common )?shares\b|\b(common|ordinary) (and common equivalent )?shares\b(?! ?(subject|held|repurchased))|\baverage (common )?shares\b|\bshares used\b/i;
 const PERCENT_LABEL = /%|\bpercent(age)?\b|\bmargin\b(?!.*\$)|\bas a % of\b/i;
-const BREAKDOWN = /^\(?(of which|including|includes|included in|excluding|excludes|memo|memorandum|supplemental)\b/i;
+const BREAKDOWN = /^\(?(of which|including|includes|included in|excluding|excludes|memo|memorandum)\b|\bof which\b/i;
 
 export function readBody(lines: Lines, bodyLine: number, last: number, bands: ColumnBand[]): Body {
   const reader = new BodyReader(lines, bands);
@@ -101,7 +101,7 @@ class BodyReader {
     if (text.endsWith(':')) return false;
     const next = line + 1;
     if (next >= this.lines.count || !this.lines.isContent(next) || this.lines.isRule(next)) return false;
-    const nextText = this.lines.scan(next)?.label ?? this.lines.text(next).trim();
+    const nextText = this.lines.scan(next)?.label || this.lines.text(next).trim();
     if (!nextText || isProse(this.lines, next)) return false;
     if (/^[a-z(]/.test(nextText) || CONNECTOR.test(text) || unbalanced(this.pending!.text.join(' '))) return true;
     if (this.lines.indent(next) > indent) return false; // a heading over indented items
@@ -144,7 +144,7 @@ class BodyReader {
   }
 
   private addRow(line: number): void {
-    const scan = this.lines.scan(line)!;
+    const scan = this.rescueGlued(this.moveStubIntoLabel(this.lines.scan(line)!));
     const p = this.pending;
     this.pending = undefined;
     const expanded = this.lines.get(line);
@@ -175,6 +175,30 @@ class BodyReader {
     this.lastLine = line;
     for (const g of this.openGroups) g.endLine = line;
     if (/^total\b/i.test(label)) this.closeNamedGroup(label, line);
+  }
+
+  /** Figures left of every column ("1996", a wrapped "1993") are part of the label. */
+  private moveStubIntoLabel(scan: ScannedLine): ScannedLine {
+    const stub = scan.tokens.filter((t) => columnOf(this.bands, t) < 0);
+    if (stub.length === 0) return scan;
+    const label = [scan.label, ...stub.map((t) => t.text)].filter(Boolean).join(' ');
+    const labelEnd = stub[stub.length - 1].end;
+    return { label, labelStart: scan.label ? scan.labelStart : stub[0].start, labelEnd, tokens: scan.tokens.filter((t) => !stub.includes(t)) };
+  }
+
+  /** "Improvements 23,074,000": a figure one space from its label, standing in an empty column. */
+  private rescueGlued(scan: ScannedLine): ScannedLine {
+    const m = /[\s)](\$?\(?(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:\.\d+)?\)?)$/.exec(scan.label);
+    if (!m || /^(19|20)\d\d$/.test(m[1])) return scan;
+    const start = scan.labelEnd - m[1].length;
+    const token = parseFigure(m[1], start);
+    if (!token) return scan;
+    const column = columnOf(this.bands, token);
+    const band = this.bands[column];
+    if (!band || Math.abs(band.right - token.digitEnd) > 1) return scan;
+    if (scan.tokens.some((t) => columnOf(this.bands, t) <= column)) return scan;
+    const label = scan.label.slice(0, scan.label.length - m[1].length).trimEnd();
+    return { label, labelStart: scan.labelStart, labelEnd: scan.labelStart + label.length, tokens: [token, ...scan.tokens] };
   }
 
   private cells(tokens: Token[], offsetAt: (column: number) => number): Cell[] {
@@ -210,7 +234,8 @@ export function normalize(label: string): string {
 
 function measureOf(row: Row): Measure {
   const numbers = row.cells.filter((c) => c.kind === 'number');
-  if (numbers.length && numbers.filter((c) => c.percent).length * 2 >= numbers.length) return 'percent';
+  // Percent-change columns beside amounts are marked per cell; a row is a percentage row when all are.
+  if (numbers.length && numbers.every((c) => c.percent)) return 'percent';
   const context = [...row.groups.slice(-1), row.label].join(' ');
   if (PER_SHARE.test(row.label) || (isShortLabel(row.label) && PER_SHARE.test(context))) return 'perShare';
   if (SHARES.test(row.label) || (isShortLabel(row.label) && SHARES.test(context))) return 'shares';

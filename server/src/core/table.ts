@@ -1,13 +1,15 @@
 // One table from one region: columns from the figures' alignment, the header band and title
 // above, the body's rows and groups, and the footing of every total.
 import { findColumns } from './columns';
-import { checkFootings } from './footing';
+import { additiveColumns, checkFootings } from './footing';
 import { isYearRow, readHeaderBand } from './header';
 import type { Lines } from './lines';
-import type { Column, Table } from './model';
+import type { Column, Row, Table } from './model';
 import { isFigureRow, type Region } from './regions';
 import { readBody } from './rows';
+import { realignTabs } from './tabs';
 import { readTitle } from './title';
+import type { ColumnBand } from './columns';
 
 export function readTable(lines: Lines, region: Region, index: number): Table | undefined {
   const figureRows: number[] = [];
@@ -15,13 +17,15 @@ export function readTable(lines: Lines, region: Region, index: number): Table | 
     if (isFigureRow(lines, line) && !isYearRow(lines, line)) figureRows.push(line);
   }
   if (figureRows.length === 0) return undefined;
-  const bands = findColumns(figureRows.map((line) => lines.scan(line)!.tokens));
+  realignTabs(lines, figureRows);
+  const bands = dropStubBands(findColumns(figureRows.map((line) => lines.scan(line)?.tokens ?? [])));
   if (bands.length === 0) return undefined;
   const header = readHeaderBand(lines, region, figureRows[0], bands);
   const titleAbove = Math.min(header.lines[0] ?? header.bodyLine, header.bodyLine) - 1;
   const title = readTitle(lines, region.tagLine !== undefined ? Math.min(titleAbove, region.tagLine - 1) : titleAbove, header.lines);
   const body = readBody(lines, header.bodyLine, region.last, bands);
   if (body.rows.length === 0) return undefined;
+  markPerShareByPrecision(body.rows);
   const columns: Column[] = bands.map((b, i) => ({ index: i, left: b.left, right: b.right, header: header.headers[i] ?? '' }));
   const startLine = Math.min(title.startLine, header.lines[0] ?? header.bodyLine, region.tagLine ?? Infinity);
   const endLine = Math.max(body.lastLine, region.tagLine !== undefined ? region.last + 1 : body.lastLine);
@@ -36,7 +40,27 @@ export function readTable(lines: Lines, region: Region, index: number): Table | 
     scale: title.scale,
     columns,
     rows: body.rows,
-    footings: checkFootings(body.rows, body.items, columns.length),
+    footings: checkFootings(body.rows, body.items, additiveColumns(columns.map((c) => c.header))),
     groups: body.groups,
   };
+}
+
+/**
+ * Years printed where labels go ("1996   $ 71", a wrapped "1993" under "Balance at September 24,")
+ * form a band left of the value columns: they are labels, not figures.
+ */
+function dropStubBands(bands: ColumnBand[]): ColumnBand[] {
+  while (bands.length >= 2 && bands[0].yearsOnly) bands = bands.slice(1);
+  return bands;
+}
+
+/** Rows of cents among whole numbers are per-share amounts even when the label does not say so. */
+function markPerShareByPrecision(rows: Row[]): void {
+  const amounts = rows.filter((r) => r.measure === 'amount');
+  const whole = amounts.filter((r) => r.cells.every((c) => c.kind !== 'number' || c.decimals === 0)).length;
+  if (whole * 2 <= amounts.length) return;
+  for (const row of amounts) {
+    const numbers = row.cells.filter((c) => c.kind === 'number');
+    if (numbers.length && numbers.every((c) => c.decimals === 2 && Math.abs(c.value ?? 0) < 100)) row.measure = 'perShare';
+  }
 }

@@ -41,7 +41,7 @@ export interface ExpandedLine {
   offsetAt(column: number): number;
 }
 
-export function expandLine(source: SourceText, line: number): ExpandedLine {
+export function expandLine(source: SourceText, line: number, tabWidth = TAB_WIDTH): ExpandedLine {
   const start = source.starts[line];
   const raw = rawLine(source, line);
   if (raw.indexOf('\t') < 0) {
@@ -53,7 +53,7 @@ export function expandLine(source: SourceText, line: number): ExpandedLine {
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i];
     if (ch === '\t') {
-      const pad = TAB_WIDTH - (text.length % TAB_WIDTH);
+      const pad = tabWidth - (text.length % tabWidth);
       for (let k = 0; k < pad; k++) map.push(i);
       text += ' '.repeat(pad);
     } else {
