@@ -60,15 +60,42 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 function readTables(lines: Lines, options: AnalyzeOptions): Table[] {
   const tables: Table[] = [];
   let lastLine = -1;
-  for (const region of findRegions(lines)) {
+  const queue = findRegions(lines);
+  for (let i = 0; i < queue.length; i++) {
     if (options.isCancelled?.()) throw new CancelledError();
+    const region = queue[i];
     if (region.first <= lastLine) continue;
-    const table = readTable(lines, region, tables.length);
+    const { table, rest } = readTable(lines, region, tables.length);
+    if (rest) queue.splice(i + 1, 0, rest);
     if (!table) continue;
+    inheritScale(table, tables[tables.length - 1]);
     tables.push(table);
     lastLine = table.endLine;
   }
   return tables;
+}
+
+const INHERIT_DISTANCE = 120;
+
+/**
+ * A supplementary table printed without its own scale right after a scaled statement carries on
+ * in that scale, unless its figures are far longer (a schedule in whole dollars).
+ */
+function inheritScale(table: Table, previous: Table | undefined): void {
+  if (!previous || table.scale.source || !previous.scale.source) return;
+  if (table.startLine - previous.endLine > INHERIT_DISTANCE) return;
+  if (digits(table) > digits(previous) + 1) return;
+  table.scale = { ...previous.scale, inheritedFrom: previous.title };
+}
+
+/** Widest integer part among a table's amounts. */
+function digits(table: Table): number {
+  let widest = 0;
+  for (const row of table.rows) {
+    if (row.measure !== 'amount') continue;
+    for (const cell of row.cells) if (cell.value !== null) widest = Math.max(widest, String(Math.trunc(Math.abs(cell.value))).length);
+  }
+  return widest;
 }
 
 function attachSections(tables: Table[], documents: DocumentModel['sections']): void {

@@ -5,6 +5,7 @@ import type { ColumnBand } from './columns';
 import { LineKind } from './envelope';
 import type { Lines } from './lines';
 import { isFigureRow, isProse, type Region } from './regions';
+import { readScale } from './scale';
 
 export interface HeaderBand {
   /** Lines of the band, top to bottom. */
@@ -104,36 +105,51 @@ function overlap(a: [number, number], start: number, end: number): number {
   return Math.max(0, Math.min(a[1], end) - Math.max(a[0], start));
 }
 
-function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): string[] {
-  const headers: string[][] = bands.map(() => []);
-  if (bands.length === 0) return [];
-  const ext = extents(bands);
-  for (const line of band) {
-    if (lines.hasTab(line)) chooseTabWidth(lines, line, ext);
-    const text = lines.text(line);
-    for (const chunk of chunks(text, /\S+(?: \S+)*/)) {
-      if (/^[-=_\s]+$/.test(chunk.text)) continue;
-      placeChunk(chunk, ext, headers);
-    }
-  }
-  return headers.map((parts) => parts.join(' ').replace(/\s+/g, ' ').trim());
+interface Part {
+  order: number;
+  text: string;
 }
 
-function placeChunk(chunk: Chunk, ext: Array<[number, number]>, headers: string[][]): void {
+const CHANGE_COLUMN = /%|\bpercent|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b/i;
+
+function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): string[] {
+  const headers: Part[][] = bands.map(() => []);
+  if (bands.length === 0) return [];
+  const ext = extents(bands);
+  const spanning: Array<{ part: Part; columns: number[] }> = [];
+  band.forEach((line, order) => {
+    if (lines.hasTab(line)) chooseTabWidth(lines, line, ext);
+    for (const chunk of chunks(lines.text(line), /\S+(?: \S+)*/)) {
+      if (/^[-=_\s]+$/.test(chunk.text) || isScaleOnly(chunk.text)) continue;
+      const columns = placeChunk(chunk, ext, headers, order);
+      if (columns) spanning.push({ part: { order, text: chunk.text }, columns });
+    }
+  });
+  // A period spanning header ("for the three months ended") does not reach into a "% Change" column.
+  const own = headers.map((parts) => parts.map((p) => p.text).join(' '));
+  for (const { part, columns } of spanning) {
+    const kept = CHANGE_COLUMN.test(part.text) ? columns : columns.filter((i) => !CHANGE_COLUMN.test(own[i]));
+    for (const i of kept.length ? kept : columns) headers[i].push(part);
+  }
+  return headers.map((parts) => parts.sort((a, b) => a.order - b.order).map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim());
+}
+
+/** Places a chunk over its column(s); returns the columns of a spanning header, placed later. */
+function placeChunk(chunk: Chunk, ext: Array<[number, number]>, headers: Part[][], order: number): number[] | undefined {
   const width = chunk.end - chunk.start;
   const hit = ext.map((e) => overlap(e, chunk.start, chunk.end));
   const covered = hit.map((o, i) => ({ o, i })).filter(({ o, i }) => o > 0 && o >= Math.min(width, ext[i][1] - ext[i][0]) * 0.35);
-  if (covered.length === 0) return;
+  if (covered.length === 0) return undefined;
   if (covered.length === 1) {
-    headers[covered[0].i].push(chunk.text);
-    return;
+    headers[covered[0].i].push({ order, text: chunk.text });
+    return undefined;
   }
   const perColumn = splitByColumn(chunk, ext);
   if (perColumn) {
-    perColumn.forEach((text, i) => text && headers[i].push(text));
-    return;
+    perColumn.forEach((text, i) => text && headers[i].push({ order, text }));
+    return undefined;
   }
-  for (const { i } of covered) headers[i].push(chunk.text);
+  return covered.map(({ i }) => i);
 }
 
 /** "Sept. 30, Sept. 30," → one date per column, when every part has the same shape. */
@@ -178,4 +194,9 @@ function chooseTabWidth(lines: Lines, line: number, ext: Array<[number, number]>
     }
   }
   lines.setTabWidth(line, best);
+}
+
+/** "(In thousands)" or "(Dollars in millions, except per share amounts)" states the scale, not a period. */
+function isScaleOnly(text: string): boolean {
+  return /^\(?[^()]*\)?$/.test(text) && readScale(text) !== undefined && text.replace(/\([^)]*\)/g, '').trim() === '';
 }

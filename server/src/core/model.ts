@@ -22,6 +22,8 @@ export interface Scale {
   exceptShares: boolean;
   /** Percentages are exempt (always true in practice; kept explicit for hovers). */
   exceptPercentages: boolean;
+  /** Set when no scale is printed for this table and it carries on from the table above. */
+  inheritedFrom?: string;
 }
 
 /** What a row measures; decides scale, currency and whether it may be summed. */

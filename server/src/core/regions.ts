@@ -41,8 +41,11 @@ export function isProse(lines: Lines, line: number): boolean {
   if (!lines.isContent(line) || lines.isRule(line) || isFigureRow(lines, line)) return false;
   if (lines.scan(line)?.label && lines.scan(line)!.label.length <= MAX_LABEL_LENGTH) return false;
   const text = lines.text(line).trim();
-  if (text.length < 56) return false;
-  return text.split(/\s+/).length >= 8;
+  if (text.length < 56 || text.split(/\s+/).length < 8) return false;
+  // Titles in capitals can be long; prose is mostly lower case.
+  const lower = text.replace(/[^a-z]/g, '').length;
+  const upper = text.replace(/[^A-Z]/g, '').length;
+  return lower > upper;
 }
 
 export function findRegions(lines: Lines): Region[] {

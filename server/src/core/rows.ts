@@ -21,6 +21,7 @@ export interface Body {
   items: BodyItem[];
   groups: Group[];
   lastLine: number;
+  splitAt?: number;
 }
 
 interface Pending {
@@ -35,9 +36,17 @@ const SHARES = /\bweighted[- ]average\b|\bshares (used|outstanding|in (the )?com
 const PERCENT_LABEL = /%|\bpercent(age)?\b|\bmargin\b(?!.*\$)|\bas a % of\b/i;
 const BREAKDOWN = /^\(?(of which|including|includes|included in|excluding|excludes|memo|memorandum)\b|\bof which\b/i;
 
-export function readBody(lines: Lines, bodyLine: number, last: number, bands: ColumnBand[]): Body {
+/**
+ * Reads rows from `bodyLine` to `last`. A new header band after some rows (one that does not
+ * repeat this table's own header lines) starts another table: `splitAt` says where.
+ */
+export function readBody(lines: Lines, bodyLine: number, last: number, bands: ColumnBand[], headerLines: number[]): Body {
   const reader = new BodyReader(lines, bands);
-  for (let line = bodyLine; line <= last; line++) reader.read(line);
+  const repeated = new Set(headerLines.map((line) => lines.text(line).trim()));
+  for (let line = bodyLine; line <= last; line++) {
+    if (reader.startsNewTable(line, repeated)) return { ...reader.finish(), splitAt: line };
+    reader.read(line);
+  }
   return reader.finish();
 }
 
@@ -47,6 +56,7 @@ class BodyReader {
   readonly groups: Group[] = [];
   private pending: Pending | undefined;
   private readonly openGroups: Group[] = [];
+  private readonly totalsSeen = new Set<Group>();
   private readonly valueLeft: number;
   private readonly headerLeft: number;
   private lastLine = 0;
@@ -66,6 +76,13 @@ class BodyReader {
     if (isFigureRow(this.lines, line)) return this.addRow(line);
     if (isProse(this.lines, line)) return;
     this.addLabelLine(line);
+  }
+
+  startsNewTable(line: number, repeated: Set<string>): boolean {
+    if (this.rows.length === 0 || this.pending || !isHeaderLike(this.lines, line, this.headerLeft)) return false;
+    if (repeated.has(this.lines.text(line).trim())) return false;
+    const previous = this.items[this.items.length - 1];
+    return previous?.kind === 'blank' || previous?.kind === 'rule';
   }
 
   finish(): Body {
@@ -135,12 +152,22 @@ class BodyReader {
     if (group) group.endLine = Math.max(group.line, endLine);
   }
 
-  /** Closes the open group a "Total ..." row names, with anything opened inside it. */
-  private closeNamedGroup(label: string, line: number): void {
+  /**
+   * A "Total X" row closes the open group X (and anything opened inside it); an unlabelled
+   * subtotal, or a total naming no group, closes the innermost group if it holds no earlier total.
+   */
+  private closeGroupAtTotal(label: string, line: number): void {
+    const isTotal = /^total\b/i.test(label);
+    if (!isTotal && label !== '') return;
     const name = normalize(label.replace(/^total\s+/i, ''));
-    const at = this.openGroups.findIndex((g) => normalize(g.label) === name);
-    if (at < 0) return;
-    while (this.openGroups.length > at) this.closeGroup(line);
+    const at = isTotal ? this.openGroups.findIndex((g) => normalize(g.label) === name) : -1;
+    if (at >= 0) {
+      while (this.openGroups.length > at) this.closeGroup(line);
+      return;
+    }
+    const innermost = this.openGroups[this.openGroups.length - 1];
+    if (innermost && !this.totalsSeen.has(innermost)) this.closeGroup(line);
+    this.openGroups.forEach((g) => this.totalsSeen.add(g));
   }
 
   private addRow(line: number): void {
@@ -174,7 +201,7 @@ class BodyReader {
     this.items.push({ kind: 'row', row: row.index });
     this.lastLine = line;
     for (const g of this.openGroups) g.endLine = line;
-    if (/^total\b/i.test(label)) this.closeNamedGroup(label, line);
+    this.closeGroupAtTotal(label, line);
   }
 
   /** Figures left of every column ("1996", a wrapped "1993") are part of the label. */

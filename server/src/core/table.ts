@@ -11,27 +11,34 @@ import { realignTabs } from './tabs';
 import { readTitle } from './title';
 import type { ColumnBand } from './columns';
 
-export function readTable(lines: Lines, region: Region, index: number): Table | undefined {
+export interface TableRead {
+  table?: Table;
+  /** Where a second table begins inside the region, if one does. */
+  rest?: Region;
+}
+
+export function readTable(lines: Lines, region: Region, index: number): TableRead {
   const figureRows: number[] = [];
   for (let line = region.first; line <= region.last; line++) {
     if (isFigureRow(lines, line) && !isYearRow(lines, line)) figureRows.push(line);
   }
-  if (figureRows.length === 0) return undefined;
+  if (figureRows.length === 0) return {};
   realignTabs(lines, figureRows);
   const bands = dropStubBands(findColumns(figureRows.map((line) => lines.scan(line)?.tokens ?? [])));
-  if (bands.length === 0) return undefined;
+  if (bands.length === 0) return {};
   const header = readHeaderBand(lines, region, figureRows[0], bands);
   const titleAbove = Math.min(header.lines[0] ?? header.bodyLine, header.bodyLine) - 1;
   const title = readTitle(lines, region.tagLine !== undefined ? Math.min(titleAbove, region.tagLine - 1) : titleAbove, header.lines);
-  const body = readBody(lines, header.bodyLine, region.last, bands);
-  if (body.rows.length === 0) return undefined;
+  const body = readBody(lines, header.bodyLine, region.last, bands, header.lines);
+  const rest = body.splitAt !== undefined ? { first: body.splitAt, last: region.last } : undefined;
+  if (body.rows.length === 0) return { rest };
   markPerShareByPrecision(body.rows);
   const columns: Column[] = bands.map((b, i) => ({ index: i, left: b.left, right: b.right, header: header.headers[i] ?? '' }));
   const startLine = Math.min(title.startLine, header.lines[0] ?? header.bodyLine, region.tagLine ?? Infinity);
   const endLine = Math.max(body.lastLine, region.tagLine !== undefined ? region.last + 1 : body.lastLine);
-  return {
+  const table: Table = {
     index,
-    title: title.title || `Table ${index + 1}`,
+    title: title.title || `Table ${index + 1}: ${body.rows.find((r) => r.label)?.label ?? 'untitled'}`,
     startLine,
     endLine: Math.min(endLine, lines.count - 1),
     headerLine: header.lines[0] ?? header.bodyLine,
@@ -43,6 +50,7 @@ export function readTable(lines: Lines, region: Region, index: number): Table | 
     footings: checkFootings(body.rows, body.items, additiveColumns(columns.map((c) => c.header))),
     groups: body.groups,
   };
+  return { table, rest };
 }
 
 /**

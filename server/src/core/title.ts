@@ -41,6 +41,7 @@ function collectBlock(lines: Lines, above: number): number[] {
     }
     if (lines.isRule(line)) continue;
     if (isProse(lines, line) || isFigureRow(lines, line) || lines.text(line).trim().length > 90) break;
+    if (endsParagraph(lines, line)) break;
     if (blanks > 1 && block.length > 0) break;
     blanks = 0;
     block.unshift(line);
@@ -73,4 +74,11 @@ function pickTitle(lines: Lines, block: number[]): string {
   let first = last;
   while (first > 0 && statementIdx.includes(first - 1)) first--;
   return texts.slice(first, last + 1).join(' ');
+}
+
+/** The short last line of a paragraph ("1997 is as follows:") is prose, not a title. */
+function endsParagraph(lines: Lines, line: number): boolean {
+  const text = lines.text(line).trim();
+  if (/^[a-z]/.test(text) || /(:|\bfollows\.?)$/i.test(text)) return true;
+  return line > 0 && lines.kind(line - 1) === LineKind.Text && isProse(lines, line - 1);
 }
