@@ -6,6 +6,10 @@ import { checkFile, failed, type CheckTask, type FileReport } from './report';
 
 export const WORKER_MARK = 'tickmark-check-worker';
 
+// Only the bundle can be a worker's entry: run from source (a TS loader), __filename is this
+// module, which would not start serving, so the checks stay on the main thread.
+const BUNDLED = /\.c?js$/.test(__filename);
+
 export type OnReport = (index: number, report: FileReport) => void;
 
 interface Job {
@@ -23,7 +27,7 @@ export function serveChecks(): void {
 }
 
 export async function runChecks(tasks: CheckTask[], jobs: number, onReport: OnReport): Promise<void> {
-  if (jobs <= 1 || tasks.length <= 1) {
+  if (jobs <= 1 || tasks.length <= 1 || !BUNDLED) {
     tasks.forEach((task, index) => onReport(index, checkFile(task)));
     return;
   }

@@ -38,7 +38,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const tables = readTables(lines, options);
   const inTable = new Uint8Array(lines.count);
   for (const t of tables) inTable.fill(1, t.startLine, t.endLine + 1);
-  const headings = readHeadings(lines, inTable, envelope.documents);
+  const headings = readHeadings(lines, inTable, envelope.documents, tables.map((t) => t.startLine));
   const prose = readProse(lines, inTable);
   const notes = envelope.htmlDocuments.map((d) => `HTML document at lines ${d.startLine + 1}-${d.endLine + 1} is not analysed (plain-text tables only).`);
   attachSections(tables, envelope.documents);

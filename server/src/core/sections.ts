@@ -6,7 +6,7 @@ import type { Section } from './model';
 
 const MAX_HEADING = 70;
 
-export function readHeadings(lines: Lines, inTable: Uint8Array, documents: Section[]): Section[] {
+export function readHeadings(lines: Lines, inTable: Uint8Array, documents: Section[], tableStarts: number[]): Section[] {
   const headings: Section[] = [];
   let seenText = false;
   for (let line = 0; line < lines.count; line++) {
@@ -17,7 +17,7 @@ export function readHeadings(lines: Lines, inTable: Uint8Array, documents: Secti
     }
     seenText = true;
   }
-  closeHeadings(lines, headings, documents);
+  closeHeadings(lines, headings, documents, tableStarts);
   return headings;
 }
 
@@ -37,9 +37,11 @@ function isolated(lines: Lines, line: number): boolean {
   return line === 0 || lines.kind(line - 1) !== LineKind.Text;
 }
 
-function closeHeadings(lines: Lines, headings: Section[], documents: Section[]): void {
+/** A heading's section runs to the next heading or the next table, whichever comes first. */
+function closeHeadings(lines: Lines, headings: Section[], documents: Section[], tableStarts: number[]): void {
   headings.forEach((h, i) => {
-    const next = headings[i + 1]?.startLine ?? lines.count;
+    const nextTable = tableStarts.find((start) => start > h.startLine) ?? lines.count;
+    const next = Math.min(headings[i + 1]?.startLine ?? lines.count, nextTable);
     const doc = documents.find((d) => d.startLine <= h.startLine && h.startLine <= d.endLine);
     h.endLine = Math.max(h.startLine, Math.min(next, doc ? doc.endLine + 1 : lines.count) - 1);
     h.index = i;

@@ -1,0 +1,106 @@
+// What a person sees: the packaged extension (.vsix) installed into a real VS Code server, driven in
+// headless Chromium. Hover, Problems panel and Outline are read off the screen; screenshots go to
+// test-results/screenshots/.   node test/ui/ui.test.mjs [--no-build]
+import { execFileSync, execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureAll, installExtension, launchBrowser, makeProfile, repoRoot, startServer, workbenchUrl } from '../../scripts/vscode-server.mjs';
+import { goToLine, hoverText, listRows, openFile, openWorkbench, runCommand, scrollListRows } from './workbench.mjs';
+
+const EXAMPLE = 'atg-2003-q3-ex99.txt';
+const BROKEN = 'atg-broken-total.txt';
+const shots = path.join(repoRoot, 'test-results', 'screenshots');
+const log = (message) => console.log(`[ui] ${message}`);
+
+function prepare(tmp) {
+  if (!process.argv.includes('--no-build')) execSync('npm run build', { cwd: repoRoot, stdio: 'inherit' });
+  const vsix = path.join(tmp, 'tickmark.vsix');
+  execFileSync(path.join(repoRoot, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '-o', vsix], { cwd: repoRoot, stdio: 'pipe' });
+  const workspace = path.join(tmp, 'workspace');
+  fs.mkdirSync(workspace);
+  const text = fs.readFileSync(path.join(repoRoot, 'test/fixtures', EXAMPLE), 'utf8');
+  fs.writeFileSync(path.join(workspace, EXAMPLE), text);
+  // Same width, so the columns still line up: only the footing of Total Revenues breaks (line 219).
+  const broken = text.replace(/^(\s*Total Revenues\s+)16,009/m, '$116,019');
+  if (broken === text) throw new Error(`the fixture has no "Total Revenues  16,009" row to break`);
+  fs.writeFileSync(path.join(workspace, BROKEN), broken);
+  return { vsix, workspace };
+}
+
+const checks = [
+  ['hover on 4,598 shows line item, period and scale', async (page) => {
+    await openFile(page, EXAMPLE);
+    await goToLine(page, 223);
+    const text = await hoverText(page, '4,598', 'Services');
+    await page.screenshot({ path: path.join(shots, 'hover.png') });
+    for (const expected of ['Services', 'Sept. 30, 2003']) if (!text.includes(expected)) throw new Error(`hover lacks "${expected}": ${text}`);
+    if (!/thousand/i.test(text)) throw new Error(`hover does not give the scale: ${text}`);
+  }],
+  ['Problems panel shows the broken Total Revenues row', async (page) => {
+    await openFile(page, BROKEN);
+    await runCommand(page, 'View: Focus Problems');
+    const rows = await listRows(page, '.markers-panel .monaco-list-row', 'Ln 219');
+    await page.screenshot({ path: path.join(shots, 'problems.png') });
+    log(`problems: ${rows.map((row) => row.replace(/\s+/g, ' ')).join(' | ')}`);
+    const row = rows.find((text) => text.includes('Ln 219'));
+    if (!/tickmark/.test(row) || !/Total Revenues/.test(row)) throw new Error(`the Ln 219 problem is not tickmark's Total Revenues finding: ${row}`);
+  }],
+  ['Outline lists the statements', async (page) => {
+    await runCommand(page, 'Explorer: Focus on Outline View');
+    const titles = ['Condensed Consolidated Statements of Operations', 'Condensed Consolidated Balance Sheets'];
+    const has = (rows, title) => rows.some((row) => row.includes(title));
+    const rows = await scrollListRows(page, '.outline-pane', (seen) => titles.every((title) => has(seen, title)));
+    await page.screenshot({ path: path.join(shots, 'outline.png') });
+    log(`outline: ${rows.length} rows read, statements: ${rows.filter((row) => /^Condensed/.test(row)).join(' | ')}`);
+    const missing = titles.filter((title) => !has(rows, title));
+    if (missing.length) throw new Error(`no outline row for ${missing.join(', ')}; rows: ${rows.join(' | ')}`);
+  }],
+];
+
+async function main() {
+  const started = Date.now();
+  ensureAll();
+  fs.mkdirSync(shots, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tickmark-ui-'));
+  const profile = makeProfile();
+  let server;
+  let browser;
+  let failed = 0;
+  try {
+    const { vsix, workspace } = prepare(tmp);
+    installExtension(vsix, profile);
+    server = await startServer({ profile });
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await openWorkbench(page, workbenchUrl(server.origin, { folder: workspace }));
+    log(`workbench up after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    for (const [name, check] of checks) {
+      try {
+        await check(page);
+        console.log(`  ✓ ${name}`);
+      } catch (error) {
+        failed++;
+        console.log(`  ✗ ${name}\n      ${String(error?.message ?? error).split('\n').join('\n      ')}`);
+        await page.screenshot({ path: path.join(shots, `failed-${checks.findIndex(([n]) => n === name)}.png`) }).catch(() => {});
+      }
+    }
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    profile.dispose();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; screenshots in ${path.relative(repoRoot, shots)}/`);
+  console.log(`${checks.length - failed} passed, ${failed} failed`);
+  return failed;
+}
+
+main().then(
+  (failed) => process.exit(failed > 0 ? 1 : 0),
+  (error) => {
+    console.error(`[ui] ${error?.stack ?? error}`);
+    console.log(`0 passed, ${checks.length} failed`);
+    process.exit(1);
+  },
+);
