@@ -25,7 +25,10 @@ export async function runCheck(options: CheckOptions, out: Output): Promise<numb
   problems.forEach((p) => out.error(p));
   const reports: FileReport[] = new Array(files.length);
   const tasks: Array<{ index: number; file: string }> = [];
-  files.forEach((f, index) => (f.size > options.maxSize ? (reports[index] = skipped(f.path, tooLarge(f, options.maxSize))) : tasks.push({ index, file: f.path })));
+  for (const [index, file] of files.entries()) {
+    if (file.size > options.maxSize) reports[index] = skipped(file.path, tooLarge(file, options.maxSize));
+    else tasks.push({ index, file: file.path });
+  }
   await checkInOrder(tasks, reports, options, out);
   const summary = summarize(reports, problems);
   if (options.format === 'json') out.write(formatCheckJson(reports, problems, summary, VERSION));

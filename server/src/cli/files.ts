@@ -8,6 +8,9 @@ import { describeFsError } from './errors';
 /** EDGAR full-text submissions are .txt; .release and .fin are the editor's own extensions. */
 export const DOCUMENT_EXTENSIONS = ['.txt', '.text', '.release', '.fin'];
 
+/** Hidden entries (.git) and node_modules hold no filings, only thousands of LICENSE.txt files. */
+const SKIPPED_NAME = /^(\.|node_modules$)/;
+
 export interface DocumentFile {
   /** The path as the user will see it in output: the operand, or operand/relative for walks. */
   path: string;
@@ -65,7 +68,7 @@ function walk(dir: string, found: DocumentFile[], problems: string[], visited: S
     return;
   }
   for (const name of names) {
-    if (name.startsWith('.')) continue;
+    if (SKIPPED_NAME.test(name)) continue;
     const child = path.join(dir, name);
     const stats = statOrProblem(child, problems);
     if (stats?.isDirectory()) walk(child, found, problems, visited);

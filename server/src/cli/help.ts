@@ -50,9 +50,9 @@ Options:
   -V, --version         the version
 
 Files: files named on the command line are read whatever their name. Directories are walked
-recursively in sorted order, skipping hidden entries (".git"), and yield only ${extensions}
-files (the EDGAR full-text submissions are *.txt). Text is read as UTF-8; a file that is not
-valid UTF-8 is read as Windows-1252 (a note says so).
+recursively in sorted order, skipping hidden entries (".git") and node_modules, and yield only
+${extensions} files (EDGAR full-text submissions are *.txt). Text is read as
+UTF-8; a file that is not valid UTF-8 is read as Windows-1252 (a note says so).
 
 Progress: a progress bar is drawn on stderr only when more than one file is checked, stderr is
 a terminal and the CI environment variable is not set.
@@ -60,6 +60,7 @@ a terminal and the CI environment variable is not set.
 Exit status:
   0  everything that was checked foots (no findings)
   1  at least one finding
-  2  unusable input: unknown command or flag, missing or unreadable file, a directory with no
-     documents, --table out of range, or nothing could be checked (all files over --max-size)
+  2  unusable input, which outranks 1: unknown command or flag, a missing or unreadable file,
+     a directory with no documents, --table out of range, or nothing could be checked (every
+     file over --max-size). check still checks and reports the files it could read.
 `;

@@ -60,8 +60,8 @@ function runSlot(queue: Job[], onReport: OnReport): Promise<void> {
       });
       worker.on('exit', () => {
         if (current && online) onReport(current.index, failed(current.task.file, 'internal error: the worker thread stopped'));
-        // A worker that cannot even start (the entry is not the bundle, e.g. under a TS loader)
-        // would fail again: the main thread finishes the queue itself.
+        // A worker that could not even start (thread limits, a broken install) would fail again:
+        // the main thread finishes the queue itself.
         if (current && !online) queue.unshift(current);
         if (!online) drainInline(queue, onReport);
         if (queue.length > 0) start();
