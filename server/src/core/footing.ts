@@ -22,6 +22,8 @@ interface Candidate {
   columns: ColumnFooting[];
   agree: number;
   disagree: number;
+  /** Columns where the figures add up to the unit, not just within rounding. */
+  exact: number;
   structural: boolean;
 }
 
@@ -122,7 +124,8 @@ function evaluate(total: Row, rows: Row[], components: number[], operation: Oper
     if (result.footing.status === 'foots') agree++;
     else disagree++;
   }
-  return { start, operation, components, columns, agree, disagree, structural };
+  const exact = columns.filter((c) => c.status === 'foots' && c.printed !== null && c.computed !== null && round(c.printed - c.computed) === 0).length;
+  return { start, operation, components, columns, agree, disagree, exact, structural };
 }
 
 function cellAt(row: Row, column: number): Cell | undefined {
@@ -153,8 +156,8 @@ function checkColumn(total: Row, components: Row[], column: number, operation: O
   const foots = Math.abs(difference) <= tolerance + 1e-9;
   return {
     footing: { column, status: foots ? 'foots' : 'doesNotFoot', printed, computed: round(sum), difference: foots ? null : difference },
-    // Zeros and figures within rounding of nothing prove no relation.
-    nontrivial: Math.max(Math.abs(printed), Math.abs(sum)) > 2 * tolerance && (nonzero >= 2 || (nonzero >= 1 && (present >= 2 || components.length === 1))),
+    // Zeros prove no relation; nor do small figures that agree only within rounding.
+    nontrivial: (difference === 0 || Math.max(Math.abs(printed), Math.abs(sum)) > 2 * tolerance) && (nonzero >= 2 || (nonzero >= 1 && (present >= 2 || components.length === 1))),
   };
 }
 
@@ -175,6 +178,7 @@ function pickBest(candidates: Candidate[]): Candidate | undefined {
 function better(a: Candidate, b: Candidate): boolean {
   if (a.agree !== b.agree) return a.agree > b.agree;
   if (a.disagree !== b.disagree) return a.disagree < b.disagree;
+  if (a.exact !== b.exact) return a.exact > b.exact;
   if (a.structural !== b.structural) return a.structural;
   if (a.operation !== b.operation) return a.operation === 'sum';
   return a.components.length < b.components.length;
@@ -200,4 +204,42 @@ function notChecked(row: Row, index: number, reason: string): Footing {
     .filter((c) => c.value !== null)
     .map((c) => ({ column: c.column, status: 'notChecked', printed: c.value, computed: null, difference: null, reason }));
   return { index, total: row.index, components: [], operation: 'sum', columns, reason };
+}
+
+/**
+ * Rounding intervals forgive a difference of a unit or two. A table whose other totals all foot to
+ * the unit was force-footed by its preparer: there, a lone difference is a wrong figure, not
+ * rounding. All the differences must trace to one printed figure; it is flagged where it is the total.
+ */
+export function tightenForceFooted(rows: Row[], footings: Footing[]): void {
+  const exact: ColumnFooting[] = [];
+  const inexact: Array<{ footing: Footing; column: ColumnFooting }> = [];
+  for (const footing of footings) {
+    for (const column of footing.columns) {
+      if (column.status !== 'foots' || column.printed === null || column.computed === null) continue;
+      if (!wholeFigures(rows, footing, column.column)) continue;
+      if (round(column.printed - column.computed) === 0) exact.push(column);
+      else inexact.push({ footing, column });
+    }
+  }
+  if (exact.length < MIN_EXACT || inexact.length === 0) return;
+  const common = commonCells(inexact.map((i) => i.footing));
+  for (const { footing, column } of inexact) {
+    if (!common.has(footing.total)) continue;
+    column.status = 'doesNotFoot';
+    column.difference = round((column.printed ?? 0) - (column.computed ?? 0));
+    column.reason = 'within rounding, but every other total in this table foots to the unit';
+  }
+}
+
+const MIN_EXACT = 3;
+
+function wholeFigures(rows: Row[], footing: Footing, column: number): boolean {
+  return [footing.total, ...footing.components].every((i) => (cellAt(rows[i], column)?.decimals ?? 0) === 0);
+}
+
+/** Rows that take part in every one of the given footings. */
+function commonCells(footings: Footing[]): Set<number> {
+  const sets = footings.map((f) => new Set([f.total, ...f.components]));
+  return new Set([...sets[0]].filter((row) => sets.every((s) => s.has(row))));
 }

@@ -1,7 +1,7 @@
 // One table from one region: columns from the figures' alignment, the header band and title
 // above, the body's rows and groups, and the footing of every total.
 import { findColumns } from './columns';
-import { additiveColumns, checkFootings } from './footing';
+import { additiveColumns, checkFootings, tightenForceFooted } from './footing';
 import { isYearRow, readHeaderBand } from './header';
 import type { Lines } from './lines';
 import type { Column, Row, Table } from './model';
@@ -50,6 +50,7 @@ export function readTable(lines: Lines, region: Region, index: number): TableRea
     footings: checkFootings(body.rows, body.items, additiveColumns(columns.map((c) => c.header))),
     groups: body.groups,
   };
+  tightenForceFooted(table.rows, table.footings);
   return { table, rest };
 }
 
