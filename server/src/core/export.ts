@@ -44,7 +44,8 @@ function mdCell(value: string): string {
 
 export function tableToMarkdown(table: Table): string {
   const data = exportTable(table);
-  const out = [`**${mdCell(data.title)}** (${mdCell(data.scale)})`, ''];
+  const scale = /^\(.*\)$/.test(data.scale) ? data.scale : `(${data.scale})`;
+  const out = [`**${mdCell(data.title)}** ${mdCell(scale)}`, ''];
   out.push(`| Line item | ${data.columns.map(mdCell).join(' | ')} |`);
   out.push(`|---|${data.columns.map(() => '---:').join('|')}|`);
   for (const row of data.rows) out.push(`| ${mdCell(row.lineItem)} | ${row.printed.map(mdCell).join(' | ')} |`);

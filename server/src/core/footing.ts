@@ -79,52 +79,131 @@ function strength(row: Row): 'strong' | 'medium' | 'weak' {
 function tryReduce(row: Row, rows: Row[], entries: Entry[], additive: boolean[], index: number): { footing: Footing; consumed: number } | undefined {
   const kind = strength(row);
   // A plain line item is never taken for a difference: "equity = assets - liabilities" always holds.
-  const candidates = enumerate(row, rows, entries, additive).filter((c) => kind !== 'weak' || c.operation === 'sum');
-  const best = pickBest(candidates);
-  if (best && best.disagree === 0 && best.agree >= (kind === 'weak' ? 2 : 1)) {
-    return { footing: toFooting(row, best, index), consumed: entries.length - best.start };
-  }
+  const best = bestCandidate(row, rows, entries, additive, kind);
+  const reduce = (c: Candidate) => ({ footing: toFooting(row, c, index), consumed: entries.length - c.start });
+  if (best && best.disagree === 0 && best.agree >= (kind === 'weak' ? 2 : 1)) return reduce(best);
   if (kind !== 'strong') return undefined;
   // Flag only when the same components are confirmed by at least as many other columns.
-  if (best && best.agree >= best.disagree) return { footing: toFooting(row, best, index), consumed: entries.length - best.start };
-  const named = namedGroupCandidate(row, rows, entries, candidates);
-  if (named) return { footing: toFooting(row, named, index), consumed: entries.length - named.start };
+  if (best && best.agree >= best.disagree) return reduce(best);
+  const named = namedGroupCandidate(row, rows, entries, additive);
+  if (named) return reduce(named);
   return { footing: notChecked(row, index, 'its components could not be identified'), consumed: 0 };
 }
 
-function enumerate(row: Row, rows: Row[], entries: Entry[], additive: boolean[]): Candidate[] {
-  const out: Candidate[] = [];
-  const floor = Math.max(0, entries.length - MAX_COMPONENTS);
-  // "Total included in other assets" over its one line item, set apart by a blank line or heading.
-  const last = entries.length - 1;
-  if (last >= 0 && entries[last].boundary && strength(row) === 'strong') {
-    const single = evaluate(row, rows, [entries[last].row], 'sum', last, true, additive);
-    if (single.disagree === 0) out.push(single);
+/** Column figures of the entries, read once per total: value, rounding half-unit, presence. */
+interface Figures {
+  values: Float64Array;
+  halves: Float64Array;
+  present: Uint8Array;
+}
+
+function figuresOf(rows: Row[], entries: Entry[], column: number): Figures {
+  const n = entries.length;
+  const figures = { values: new Float64Array(n), halves: new Float64Array(n), present: new Uint8Array(n) };
+  for (let i = 0; i < n; i++) {
+    const cell = cellAt(rows[entries[i].row], column);
+    if (!cell || cell.value === null || cell.percent) continue;
+    figures.values[i] = cell.value;
+    figures.halves[i] = cell.kind === 'number' ? halfUnit(cell.decimals) : 0;
+    figures.present[i] = 1;
   }
-  for (let start = entries.length - 2; start >= floor; start--) {
-    const components = entries.slice(start).map((e) => e.row);
-    const structural = entries[start].boundary;
-    for (const operation of ['sum', 'difference'] as const) {
-      out.push(evaluate(row, rows, components, operation, start, structural, additive));
+  return figures;
+}
+
+/**
+ * Scores every suffix of the entries as the total's components, by sum and by difference, with
+ * running sums (one pass per column), and keeps the best. Only the winner is built in full.
+ */
+function bestCandidate(row: Row, rows: Row[], entries: Entry[], additive: boolean[], kind: string): Candidate | undefined {
+  const n = entries.length;
+  const floor = Math.max(0, n - MAX_COMPONENTS);
+  const slots = (n - floor) * 2;
+  const agree = new Int32Array(slots);
+  const disagree = new Int32Array(slots);
+  const exact = new Int32Array(slots);
+  for (let column = 0; column < additive.length; column++) {
+    const printedCell = additive[column] ? cellAt(row, column) : undefined;
+    if (!printedCell || printedCell.value === null || printedCell.percent) continue;
+    const f = figuresOf(rows, entries, column);
+    let sum = 0;
+    let tolerance = printedCell.kind === 'nil' ? 0 : halfUnit(printedCell.decimals);
+    let nonzero = 0;
+    let present = 0;
+    for (let start = n - 1; start >= floor; start--) {
+      if (f.present[start]) {
+        sum += f.values[start];
+        tolerance += f.halves[start];
+        present++;
+        if (f.values[start] !== 0) nonzero++;
+      }
+      const count = n - start;
+      if (present === 0) continue;
+      const first = f.present[start] ? f.values[start] : 0;
+      for (let op = 0; op < 2; op++) {
+        const computed = op === 0 ? sum : 2 * first - sum;
+        const verdict = judge(printedCell, computed, tolerance, nonzero, present, count);
+        if (verdict === undefined) continue;
+        const slot = (start - floor) * 2 + op;
+        if (verdict === 'agree' || verdict === 'exact') agree[slot]++;
+        if (verdict === 'exact') exact[slot]++;
+        if (verdict === 'disagree') disagree[slot]++;
+      }
     }
   }
-  return out;
+  let best: { start: number; op: number } | undefined;
+  const singleAllowed = n > 0 && entries[n - 1].boundary && kind === 'strong';
+  for (let start = n - 1; start >= floor; start--) {
+    for (let op = 0; op < 2; op++) {
+      const slot = (start - floor) * 2 + op;
+      if (agree[slot] === 0) continue;
+      if (op === 1 && kind === 'weak') continue;
+      // One component only: "Total included in other assets" over its one item, set apart above.
+      if (n - start === 1 && (op === 1 || !singleAllowed || disagree[slot] > 0)) continue;
+      if (!best || betterSlot(start, op, best.start, best.op)) best = { start, op };
+    }
+  }
+  function betterSlot(aStart: number, aOp: number, bStart: number, bOp: number): boolean {
+    const a = (aStart - floor) * 2 + aOp;
+    const b = (bStart - floor) * 2 + bOp;
+    if (agree[a] !== agree[b]) return agree[a] > agree[b];
+    if (disagree[a] !== disagree[b]) return disagree[a] < disagree[b];
+    if (exact[a] !== exact[b]) return exact[a] > exact[b];
+    if (entries[aStart].boundary !== entries[bStart].boundary) return entries[aStart].boundary;
+    if (aOp !== bOp) return aOp === 0;
+    return aStart > bStart;
+  }
+  if (!best) return undefined;
+  return evaluate(row, rows, entries.slice(best.start).map((e) => e.row), best.op === 0 ? 'sum' : 'difference', best.start, entries[best.start].boundary, additive);
+}
+
+/** One column of one candidate: does the printed total agree with the computed one, and does it tell? */
+function judge(printedCell: Cell, computed: number, tolerance: number, nonzero: number, present: number, count: number): 'exact' | 'agree' | 'disagree' | 'uninformative' | undefined {
+  // A dash where a total would stand means "not presented" (segment columns), not zero.
+  if (printedCell.kind === 'nil' && nonzero > 0) return undefined;
+  const printed = printedCell.value ?? 0;
+  const difference = round(printed - computed);
+  const foots = Math.abs(difference) <= tolerance + 1e-9;
+  // Zeros prove no relation; nor do small figures that agree only within rounding.
+  const informative = (difference === 0 || Math.max(Math.abs(printed), Math.abs(computed)) > 2 * tolerance) && (nonzero >= 2 || (nonzero >= 1 && (present >= 2 || count === 1)));
+  if (!informative) return 'uninformative';
+  if (!foots) return 'disagree';
+  return difference === 0 ? 'exact' : 'agree';
 }
 
 function evaluate(total: Row, rows: Row[], components: number[], operation: Operation, start: number, structural: boolean, additive: boolean[]): Candidate {
   const columns: ColumnFooting[] = [];
   let agree = 0;
   let disagree = 0;
+  let exact = 0;
   for (let column = 0; column < additive.length; column++) {
     if (!additive[column]) continue;
     const result = checkColumn(total, components.map((i) => rows[i]), column, operation);
     if (!result) continue;
     columns.push(result.footing);
-    if (!result.nontrivial) continue;
-    if (result.footing.status === 'foots') agree++;
-    else disagree++;
+    if (result.verdict === 'agree' || result.verdict === 'exact') agree++;
+    if (result.verdict === 'exact') exact++;
+    if (result.verdict === 'disagree') disagree++;
   }
-  const exact = columns.filter((c) => c.status === 'foots' && c.printed !== null && c.computed !== null && round(c.printed - c.computed) === 0).length;
   return { start, operation, components, columns, agree, disagree, exact, structural };
 }
 
@@ -132,67 +211,43 @@ function cellAt(row: Row, column: number): Cell | undefined {
   return row.cells.find((c) => c.column === column);
 }
 
-function checkColumn(total: Row, components: Row[], column: number, operation: Operation): { footing: ColumnFooting; nontrivial: boolean } | undefined {
+function checkColumn(total: Row, components: Row[], column: number, operation: Operation): { footing: ColumnFooting; verdict: ReturnType<typeof judge> } | undefined {
   const printedCell = cellAt(total, column);
   if (!printedCell || printedCell.value === null || printedCell.percent) return undefined;
   let sum = 0;
-  let tolerance = halfUnit(printedCell.decimals) * (printedCell.kind === 'nil' ? 0 : 1);
+  let tolerance = printedCell.kind === 'nil' ? 0 : halfUnit(printedCell.decimals);
   let nonzero = 0;
   let present = 0;
   components.forEach((row, i) => {
     const cell = cellAt(row, column);
     if (!cell || cell.value === null || cell.percent) return;
     present++;
-    const sign = operation === 'difference' && i > 0 ? -1 : 1;
-    sum += sign * cell.value;
+    sum += (operation === 'difference' && i > 0 ? -1 : 1) * cell.value;
     if (cell.kind === 'number') tolerance += halfUnit(cell.decimals);
     if (cell.value !== 0) nonzero++;
   });
   if (present === 0) return undefined;
-  // A dash where a total would stand means "not presented" (segment columns), not zero.
-  if (printedCell.kind === 'nil' && nonzero > 0) return undefined;
+  const verdict = judge(printedCell, sum, tolerance, nonzero, present, components.length);
+  if (verdict === undefined) return undefined;
   const printed = printedCell.value;
   const difference = round(printed - sum);
   const foots = Math.abs(difference) <= tolerance + 1e-9;
-  return {
-    footing: { column, status: foots ? 'foots' : 'doesNotFoot', printed, computed: round(sum), difference: foots ? null : difference },
-    // Zeros prove no relation; nor do small figures that agree only within rounding.
-    nontrivial: (difference === 0 || Math.max(Math.abs(printed), Math.abs(sum)) > 2 * tolerance) && (nonzero >= 2 || (nonzero >= 1 && (present >= 2 || components.length === 1))),
-  };
+  return { footing: { column, status: foots ? 'foots' : 'doesNotFoot', printed, computed: round(sum), difference: foots ? null : difference }, verdict };
 }
 
 function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
-/** Most columns agreeing, fewest disagreeing, then group/rule boundaries, sums over differences. */
-function pickBest(candidates: Candidate[]): Candidate | undefined {
-  let best: Candidate | undefined;
-  for (const c of candidates) {
-    if (c.agree === 0) continue;
-    if (!best || better(c, best)) best = c;
-  }
-  return best;
-}
-
-function better(a: Candidate, b: Candidate): boolean {
-  if (a.agree !== b.agree) return a.agree > b.agree;
-  if (a.disagree !== b.disagree) return a.disagree < b.disagree;
-  if (a.exact !== b.exact) return a.exact > b.exact;
-  if (a.structural !== b.structural) return a.structural;
-  if (a.operation !== b.operation) return a.operation === 'sum';
-  return a.components.length < b.components.length;
-}
-
 /** "Total current assets" under "Current assets:" in a table too narrow to confirm by other columns. */
-function namedGroupCandidate(row: Row, rows: Row[], entries: Entry[], candidates: Candidate[]): Candidate | undefined {
+function namedGroupCandidate(row: Row, rows: Row[], entries: Entry[], additive: boolean[]): Candidate | undefined {
   const name = normalize(row.label.replace(/^total\s+/i, ''));
   if (!name || !/^total\b/i.test(row.label)) return undefined;
   const inGroup = entries.map((e, i) => ({ e, i })).filter(({ e }) => normalize(rows[e.row].groups[rows[e.row].groups.length - 1] ?? '') === name);
   if (inGroup.length < 2) return undefined;
   const start = inGroup[0].i;
   if (inGroup.some(({ i }, k) => i !== start + k) || start + inGroup.length !== entries.length) return undefined;
-  return candidates.find((c) => c.start === start && c.operation === 'sum');
+  return evaluate(row, rows, entries.slice(start).map((e) => e.row), 'sum', start, entries[start].boundary, additive);
 }
 
 function toFooting(row: Row, c: Candidate, index: number): Footing {

@@ -31,7 +31,14 @@ export function buildOutline(model: DocumentModel, source: SourceText): OutlineN
     place(node, section.startLine, section.endLine, roots, containers);
   }
   for (const table of model.tables) place(tableNode(table, span), table.startLine, table.endLine, roots, containers);
+  sortByPosition(roots);
   return roots;
+}
+
+/** Sections and tables are placed in two passes: put every level back in document order. */
+function sortByPosition(nodes: OutlineNode[]): void {
+  nodes.sort((a, b) => a.span.start - b.span.start);
+  for (const node of nodes) sortByPosition(node.children);
 }
 
 function place(node: OutlineNode, first: number, last: number, roots: OutlineNode[], containers: Array<{ node: OutlineNode; first: number; last: number }>): void {
