@@ -1,5 +1,6 @@
 // The core's entry point: one call reads a document version into the model every feature uses.
 import { readEnvelope } from './envelope';
+import { tieTables } from './crossTies';
 import { footingFindings } from './findings';
 import { Lines } from './lines';
 import type { DocumentModel, Table } from './model';
@@ -51,7 +52,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       tables,
       prose,
       ties: tieProse(prose, tables),
-      findings: footingFindings(tables),
+      findings: [...footingFindings(tables), ...tieTables(tables)].sort((a, b) => a.span.start - b.span.start),
       notes,
     },
   };

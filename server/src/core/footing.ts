@@ -85,7 +85,7 @@ function tryReduce(row: Row, rows: Row[], entries: Entry[], additive: boolean[],
   if (kind !== 'strong') return undefined;
   // Flag only when the same components are confirmed by at least as many other columns.
   if (best && best.agree >= best.disagree) return reduce(best);
-  const named = namedGroupCandidate(row, rows, entries, additive);
+  const named = namedGroupCandidate(row, rows, entries, additive) ?? singleColumnCandidate(row, rows, entries, additive);
   if (named) return reduce(named);
   return { footing: notChecked(row, index, 'its components could not be identified'), consumed: 0 };
 }
@@ -248,6 +248,18 @@ function namedGroupCandidate(row: Row, rows: Row[], entries: Entry[], additive: 
   const start = inGroup[0].i;
   if (inGroup.some(({ i }, k) => i !== start + k) || start + inGroup.length !== entries.length) return undefined;
   return evaluate(row, rows, entries.slice(start).map((e) => e.row), 'sum', start, entries[start].boundary, additive);
+}
+
+/**
+ * A table of one column has no other column to confirm its components: "Total ..." then adds up
+ * the rows since the nearest heading, blank line or rule above it (a lease schedule, a maturity table).
+ */
+function singleColumnCandidate(row: Row, rows: Row[], entries: Entry[], additive: boolean[]): Candidate | undefined {
+  if (additive.filter(Boolean).length !== 1 || !/^total\b/i.test(row.label)) return undefined;
+  let start = entries.length - 1;
+  while (start > 0 && !entries[start].boundary) start--;
+  if (start < 0 || entries.length - start < 2) return undefined;
+  return evaluate(row, rows, entries.slice(start).map((e) => e.row), 'sum', start, true, additive);
 }
 
 function toFooting(row: Row, c: Candidate, index: number): Footing {

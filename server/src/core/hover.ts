@@ -51,7 +51,9 @@ function describeRowScale(table: Table, row: Row): string {
   if (row.scale) return `${row.scale.word}s, from the row label "${row.scale.source}"`;
   if (row.measure === 'shares' && table.scale.exceptShares) return 'shares, in units';
   if (table.scale.factor === 1) return 'units (no scale printed)';
-  const inherited = table.scale.inheritedFrom ? ` printed for "${table.scale.inheritedFrom}" above (none printed here)` : '';
+  const inherited = table.scale.inferredFrom
+    ? ` printed for "${table.scale.inferredFrom}" (none printed here; its figures repeat that table's)`
+    : table.scale.inheritedFrom ? ` printed for "${table.scale.inheritedFrom}" above (none printed here)` : '';
   return `${table.scale.word}s, from "${table.scale.source}"${inherited}`;
 }
 

@@ -24,6 +24,8 @@ export interface Scale {
   exceptPercentages: boolean;
   /** Set when no scale is printed for this table and it carries on from the table above. */
   inheritedFrom?: string;
+  /** Set when no scale is printed and the table's figures repeat those of this (scaled) table. */
+  inferredFrom?: string;
 }
 
 /** What a row measures; decides scale, currency and whether it may be summed. */
@@ -106,6 +108,8 @@ export interface Footing {
 export interface Table {
   index: number;
   title: string;
+  /** True when no title was printed and the reader named the table itself ("Table 3: ..."). */
+  generatedTitle?: boolean;
   /** Line range of the whole table including title and header band. */
   startLine: number;
   endLine: number;

@@ -33,12 +33,14 @@ export function readTable(lines: Lines, region: Region, index: number): TableRea
   const rest = body.splitAt !== undefined ? { first: body.splitAt, last: region.last } : undefined;
   if (body.rows.length === 0) return { rest };
   markPerShareByPrecision(body.rows);
+  if (/\bper share\b|\beps\b/i.test(title.title)) markPerShareTable(body.rows);
   const columns: Column[] = bands.map((b, i) => ({ index: i, left: b.left, right: b.right, header: header.headers[i] ?? '' }));
   const startLine = Math.min(title.startLine, header.lines[0] ?? header.bodyLine, region.tagLine ?? Infinity);
   const endLine = Math.max(body.lastLine, region.tagLine !== undefined ? region.last + 1 : body.lastLine);
   const table: Table = {
     index,
     title: title.title || `Table ${index + 1}: ${body.rows.find((r) => r.label)?.label ?? 'untitled'}`,
+    generatedTitle: !title.title,
     startLine,
     endLine: Math.min(endLine, lines.count - 1),
     headerLine: header.lines[0] ?? header.bodyLine,
@@ -72,4 +74,9 @@ function markPerShareByPrecision(rows: Row[]): void {
     const numbers = row.cells.filter((c) => c.kind === 'number');
     if (numbers.length && numbers.every((c) => c.decimals === 2 && Math.abs(c.value ?? 0) < 100)) row.measure = 'perShare';
   }
+}
+
+/** "Significant Factors Impacting EPS": every amount in such a table is per share. */
+function markPerShareTable(rows: Row[]): void {
+  for (const row of rows) if (row.measure === 'amount' && row.cells.every((c) => c.kind !== 'number' || Math.abs(c.value ?? 0) < 100)) row.measure = 'perShare';
 }

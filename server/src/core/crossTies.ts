@@ -1,0 +1,155 @@
+// Tie-out between tables: the same line item for the same period printed in two tables (financial
+// highlights in millions, the statement in thousands) must agree within the rounding of both.
+// A pair is compared only when the match is unambiguous: one row with that line item in each table,
+// a period both headers state the same way, and neither table a pro forma or non-GAAP view.
+import { formatNumber } from './format';
+import type { Cell, Finding, Row, Table } from './model';
+import { normalize } from './rows';
+import { cellUnits } from './ties';
+
+export const RULE_TIE = 'tie';
+
+const ADJUSTED = /\bpro ?forma\b|\bnon-?gaap\b|\bexcluding\b|\badjusted\b|\bsupplemental\b|\bas reported\b|\brestated\b|\bsegment|\bquarterly\b/i;
+// A cash flow statement prints changes under the balance sheet's labels ("Accounts payable").
+const CHANGES = /\bcash ?flows?\b|\bchanges? in\b|\bstockholders'? equity\b|\bshareholders'? equity\b/i;
+const GENERIC = /^(total|other|net|total other|other net|net other|subtotal)$/;
+const MONTHS: Record<string, string> = {
+  jan: '01', january: '01', feb: '02', february: '02', mar: '03', march: '03', apr: '04', april: '04', may: '05', jun: '06', june: '06',
+  jul: '07', july: '07', aug: '08', august: '08', sep: '09', sept: '09', september: '09', oct: '10', october: '10', nov: '11', november: '11', dec: '12', december: '12',
+};
+const DURATIONS: Record<string, string> = { three: '3m', '3': '3m', quarter: '3m', six: '6m', '6': '6m', nine: '9m', '9': '9m', twelve: '12m', '12': '12m', year: '12m', fiscal: '12m' };
+
+interface Fact {
+  table: Table;
+  row: Row;
+  cell: Cell;
+  key: string;
+}
+
+const BALANCE_SHEET = /\bbalance sheets?\b|\bfinancial (position|condition)\b|\bbalance sheet data\b/i;
+
+/** Titles the reader made up ("Table 6: ...") say nothing about what a table states. */
+function tieable(table: Table): boolean {
+  return !table.generatedTitle && !ADJUSTED.test(table.title) && !CHANGES.test(table.title);
+}
+
+/** Facts keyed by measure, line item and period, for the tables that may be tied. */
+function collectFacts(tables: Table[]): Map<string, Fact[]> {
+  const byKey = new Map<string, Fact[]>();
+  for (const table of tables) {
+    if (!tieable(table)) continue;
+    const keys = rowKeys(table);
+    for (const row of table.rows) {
+      const item = keys.get(row.index);
+      if (!item) continue;
+      for (const cell of row.cells) {
+        const period = periodKey(table.columns[cell.column]?.header ?? '');
+        if (!period || cell.kind !== 'number' || cell.percent || ADJUSTED.test(table.columns[cell.column]?.header ?? '')) continue;
+        // A date without a duration is a balance at that date: only balance sheets state those.
+        if (period.startsWith('|') && !BALANCE_SHEET.test(table.title)) continue;
+        const key = `${row.measure}|${item}|${period}`;
+        const list = byKey.get(key) ?? [];
+        list.push({ table, row, cell, key });
+        byKey.set(key, list);
+      }
+    }
+  }
+  return byKey;
+}
+
+export function tieTables(tables: Table[]): Finding[] {
+  inferScales(tables, collectFacts(tables));
+  const findings: Finding[] = [];
+  for (const facts of collectFacts(tables).values()) findings.push(...compare(facts));
+  return findings;
+}
+
+/**
+ * A table printed without a scale whose figures repeat, digit for digit, two or more facts of a
+ * scaled table (same line item, same period) is in that table's scale.
+ */
+function inferScales(tables: Table[], byKey: Map<string, Fact[]>): void {
+  const votes = new Map<number, Map<number, number>>();
+  for (const facts of byKey.values()) {
+    for (const a of facts) {
+      if (a.table.scale.source) continue;
+      for (const b of facts) {
+        if (b.table === a.table || !b.table.scale.source || a.cell.value !== b.cell.value || a.row.measure !== 'amount') continue;
+        const tally = votes.get(a.table.index) ?? new Map<number, number>();
+        tally.set(b.table.index, (tally.get(b.table.index) ?? 0) + 1);
+        votes.set(a.table.index, tally);
+      }
+    }
+  }
+  for (const [index, tally] of votes) {
+    const [source, count] = [...tally.entries()].sort((x, y) => y[1] - x[1])[0];
+    if (count < 2) continue;
+    tables[index].scale = { ...tables[source].scale, inheritedFrom: undefined, inferredFrom: tables[source].title };
+  }
+}
+
+/** Line items that occur once in their table, keyed by their normalized label. */
+function rowKeys(table: Table): Map<number, string> {
+  const counts = new Map<string, number>();
+  const keyOf = (row: Row) => {
+    const label = normalize(row.label.replace(/\(\s*\d\s*\)|\*+/g, '')).replace(/^total /, '');
+    if (!label || GENERIC.test(label) || label.split(' ').length < 2 && row.groups.length > 0) return '';
+    return label;
+  };
+  for (const row of table.rows) {
+    const key = keyOf(row);
+    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const keys = new Map<number, string>();
+  for (const row of table.rows) {
+    const key = keyOf(row);
+    if (key && counts.get(key) === 1 && (row.measure === 'amount' || row.measure === 'perShare')) keys.set(row.index, key);
+  }
+  return keys;
+}
+
+/**
+ * "Three Months Ended Sept. 30, 2003" → "3m|2003-09-30"; "September 30, 2003" → "|2003-09-30".
+ * Only a full date names a period unambiguously: a year alone ("1997") does not.
+ */
+export function periodKey(header: string): string {
+  const words = header.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ');
+  const years = words.filter((w) => /^(19|20)\d\d$/.test(w));
+  const months = words.map((w) => MONTHS[w]).filter(Boolean);
+  const days = words.filter((w) => /^\d{1,2}$/.test(w) && Number(w) >= 1 && Number(w) <= 31 && !DURATIONS[w]);
+  if (years.length !== 1 || months.length !== 1 || days.length !== 1) return '';
+  const duration = words.map((w) => DURATIONS[w]).find(Boolean) ?? '';
+  return `${duration}|${years[0]}-${months[0]}-${days[0].padStart(2, '0')}`;
+}
+
+/** Every pair across two different tables must have meeting intervals. */
+function compare(facts: Fact[]): Finding[] {
+  const tables = new Set(facts.map((f) => f.table.index));
+  if (tables.size < 2 || facts.length !== tables.size) return [];
+  // The same title twice is the same statement for another entity or pool, not a second view.
+  if (new Set(facts.map((f) => f.table.title.toLowerCase())).size !== facts.length) return [];
+  const findings: Finding[] = [];
+  for (let i = 0; i < facts.length; i++) {
+    for (let j = i + 1; j < facts.length; j++) {
+      const a = facts[i];
+      const b = facts[j];
+      const ua = cellUnits(a.table, a.row, a.cell);
+      const ub = cellUnits(b.table, b.row, b.cell);
+      // Signs are presentation ("Net loss 4,200" and "(4,200)"): magnitudes must tie.
+      if (Math.abs(Math.abs(ua.value) - Math.abs(ub.value)) <= ua.half + ub.half + 1e-9 * Math.max(1, Math.abs(ua.value))) continue;
+      findings.push(tieFinding(a, b, ua.value, ub.value), tieFinding(b, a, ub.value, ua.value));
+    }
+  }
+  return findings;
+}
+
+function tieFinding(here: Fact, there: Fact, valueHere: number, valueThere: number): Finding {
+  const header = here.table.columns[here.cell.column]?.header ?? '';
+  return {
+    rule: RULE_TIE,
+    severity: 'warning',
+    span: here.cell.span,
+    message: `${here.row.label} (${header}) does not tie to "${there.table.title}": ${here.cell.text.trim()} here is ${formatNumber(valueHere)}, ${there.cell.text.trim()} there is ${formatNumber(valueThere)} (off by ${formatNumber(Math.abs(valueHere) - Math.abs(valueThere))})`,
+    related: [{ span: there.cell.span, message: `${there.row.label} in ${there.table.title}: ${there.cell.text.trim()}` }],
+  };
+}
