@@ -41,6 +41,21 @@ export function additiveColumns(headers: string[]): boolean[] {
 }
 
 export function checkFootings(rows: Row[], items: BodyItem[], additive: boolean[]): Footing[] {
+  const footings = reduceAll(rows, items, additive, () => true);
+  settleTopDown(rows, items, additive, footings);
+  for (const f of footings) {
+    rows[f.total].footing = f.index;
+    rows[f.total].role = rows[f.total].role === 'item' ? 'total' : rows[f.total].role;
+    for (const c of f.components) rows[c].componentOf.push(f.index);
+  }
+  return footings;
+}
+
+/**
+ * Reads the body in order, keeping the rows not yet summed into a total; each row that may be a
+ * total (`mayTotal`) tries to consume the rows just above it.
+ */
+function reduceAll(rows: Row[], items: BodyItem[], additive: boolean[], mayTotal: (row: Row) => boolean, first = 0): Footing[] {
   const footings: Footing[] = [];
   const entries: Entry[] = [];
   let boundary = true;
@@ -51,7 +66,7 @@ export function checkFootings(rows: Row[], items: BodyItem[], additive: boolean[
     }
     const row = rows[item.row];
     if (!summable(row)) continue;
-    const reduced = tryReduce(row, rows, entries, additive, footings.length);
+    const reduced = mayTotal(row) ? tryReduce(row, rows, entries, additive, first + footings.length) : undefined;
     if (reduced) {
       footings.push(reduced.footing);
       entries.splice(entries.length - reduced.consumed);
@@ -59,12 +74,32 @@ export function checkFootings(rows: Row[], items: BodyItem[], additive: boolean[
     entries.push({ row: row.index, boundary });
     boundary = false;
   }
-  for (const f of footings) {
-    rows[f.total].footing = f.index;
-    rows[f.total].role = rows[f.total].role === 'item' ? 'total' : rows[f.total].role;
-    for (const c of f.components) rows[c].componentOf.push(f.index);
-  }
   return footings;
+}
+
+/**
+ * "Total revenues" printed above its components (highlights, "Total Sales" over "Total Retail"
+ * and "Total Wholesale"): totals left unchecked are read again bottom-up, so that their components
+ * are the rows below them.
+ */
+function settleTopDown(rows: Row[], items: BodyItem[], additive: boolean[], footings: Footing[]): void {
+  const open = new Map<number, number>();
+  footings.forEach((f, i) => {
+    if (f.columns.every((c) => c.status === 'notChecked') && /^total\b/i.test(rows[f.total].label)) open.set(f.total, i);
+  });
+  if (open.size === 0) return;
+  const reversed = reduceAll(rows, [...items].reverse(), additive, (row) => /^total\b/i.test(row.label), footings.length);
+  for (const f of reversed) {
+    const at = open.get(f.total);
+    if (at === undefined || f.columns.every((c) => c.status === 'notChecked')) continue;
+    // Read upside down, a total needs a clear majority of columns before it is called wrong.
+    const agree = f.columns.filter((c) => c.status === 'foots').length;
+    const disagree = f.columns.filter((c) => c.status === 'doesNotFoot').length;
+    if (disagree > 0 && (agree < 2 || agree <= disagree)) continue;
+    f.components.reverse();
+    if (f.operation === 'difference') continue;
+    footings[at] = { ...f, index: at };
+  }
 }
 
 function summable(row: Row): boolean {
