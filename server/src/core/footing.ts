@@ -55,7 +55,7 @@ export function checkFootings(rows: Row[], items: BodyItem[], additive: boolean[
  * Reads the body in order, keeping the rows not yet summed into a total; each row that may be a
  * total (`mayTotal`) tries to consume the rows just above it.
  */
-function reduceAll(rows: Row[], items: BodyItem[], additive: boolean[], mayTotal: (row: Row) => boolean, first = 0): Footing[] {
+function reduceAll(rows: Row[], items: BodyItem[], additive: boolean[], mayTotal: (row: Row) => boolean, first = 0, topDown = false): Footing[] {
   const footings: Footing[] = [];
   const entries: Entry[] = [];
   let boundary = true;
@@ -67,6 +67,8 @@ function reduceAll(rows: Row[], items: BodyItem[], additive: boolean[], mayTotal
     const row = rows[item.row];
     if (!summable(row)) continue;
     const reduced = mayTotal(row) ? tryReduce(row, rows, entries, additive, first + footings.length) : undefined;
+    // Printed above its breakdown, a total owns the rows under it even when they are only part of it.
+    if (reduced && topDown && reduced.consumed === 0) reduced.consumed = entries.length - lastBoundary(entries);
     if (reduced) {
       footings.push(reduced.footing);
       entries.splice(entries.length - reduced.consumed);
@@ -88,7 +90,7 @@ function settleTopDown(rows: Row[], items: BodyItem[], additive: boolean[], foot
     if (f.columns.every((c) => c.status === 'notChecked') && /^total\b/i.test(rows[f.total].label)) open.set(f.total, i);
   });
   if (open.size === 0) return;
-  const reversed = reduceAll(rows, [...items].reverse(), additive, (row) => /^total\b/i.test(row.label), footings.length);
+  const reversed = reduceAll(rows, [...items].reverse(), additive, (row) => /^total\b/i.test(row.label), footings.length, true);
   for (const f of reversed) {
     const at = open.get(f.total);
     if (at === undefined || f.columns.every((c) => c.status === 'notChecked')) continue;
@@ -100,6 +102,11 @@ function settleTopDown(rows: Row[], items: BodyItem[], additive: boolean[], foot
     if (f.operation === 'difference') continue;
     footings[at] = { ...f, index: at };
   }
+}
+
+function lastBoundary(entries: Entry[]): number {
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i].boundary) return i;
+  return entries.length;
 }
 
 function summable(row: Row): boolean {
@@ -325,7 +332,11 @@ export function tightenForceFooted(rows: Row[], footings: Footing[]): void {
     }
   }
   if (exact.length < MIN_EXACT || inexact.length === 0) return;
-  const common = commonCells(inexact.map((i) => i.footing));
+  // Every difference must involve one and the same printed figure (a row in one column).
+  const column = inexact[0].column.column;
+  if (inexact.some((i) => i.column.column !== column)) return;
+  const sets = inexact.map((i) => new Set([i.footing.total, ...i.footing.components]));
+  const common = new Set([...sets[0]].filter((row) => sets.every((s) => s.has(row))));
   for (const { footing, column } of inexact) {
     if (!common.has(footing.total)) continue;
     column.status = 'doesNotFoot';
@@ -336,12 +347,10 @@ export function tightenForceFooted(rows: Row[], footings: Footing[]): void {
 
 const MIN_EXACT = 3;
 
+/**
+ * Whole figures only: highlights restated to one decimal ("$16.0 million"), cents and factors are
+ * rounded from finer figures and do not foot to the last digit.
+ */
 function wholeFigures(rows: Row[], footing: Footing, column: number): boolean {
   return [footing.total, ...footing.components].every((i) => (cellAt(rows[i], column)?.decimals ?? 0) === 0);
-}
-
-/** Rows that take part in every one of the given footings. */
-function commonCells(footings: Footing[]): Set<number> {
-  const sets = footings.map((f) => new Set([f.total, ...f.components]));
-  return new Set([...sets[0]].filter((row) => sets.every((s) => s.has(row))));
 }

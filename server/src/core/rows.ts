@@ -197,11 +197,24 @@ class BodyReader {
       scale: readRowScale(label),
     };
     row.measure = measureOf(row);
+    this.nestUnderLineItem(row);
     this.rows.push(row);
     this.items.push({ kind: 'row', row: row.index });
     this.lastLine = line;
     for (const g of this.openGroups) g.endLine = line;
     this.closeGroupAtTotal(label, line);
+  }
+
+  /**
+   * "   Percent of total revenues" indented under "License revenue" describes that line item:
+   * a percentage row printed deeper than the row above it belongs to it.
+   */
+  private nestUnderLineItem(row: Row): void {
+    const previous = this.items[this.items.length - 1];
+    if (row.measure !== 'percent' || previous?.kind !== 'row') return;
+    const above = this.rows[previous.row];
+    if (above.measure === 'percent' || row.indent <= above.indent || !above.label) return;
+    row.groups = [...above.groups, above.label];
   }
 
   /** Figures left of every column ("1996", a wrapped "1993") are part of the label. */
