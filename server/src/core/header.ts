@@ -116,15 +116,40 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
   const headers: Part[][] = bands.map(() => []);
   if (bands.length === 0) return [];
   const ext = extents(bands);
-  const spanning: Array<{ part: Part; columns: number[] }> = [];
+  const placed: Array<{ chunk: Chunk; order: number; columns: number[]; split?: string[] }> = [];
   band.forEach((line, order) => {
     if (lines.hasTab(line)) chooseTabWidth(lines, line, ext);
     for (const chunk of chunks(lines.text(line), /\S+(?: \S+)*/)) {
       if (/^[-=_\s]+$/.test(chunk.text) || isScaleOnly(chunk.text)) continue;
-      const columns = placeChunk(chunk, ext, headers, order);
-      if (columns) spanning.push({ part: { order, text: chunk.text }, columns });
+      const columns = coveredColumns(chunk, ext);
+      if (columns.length === 0) continue;
+      const split = columns.length > 1 ? splitByColumn(chunk, ext) : undefined;
+      placed.push({ chunk, order, columns, split });
     }
   });
+  // Where each column's own headers sit below a line: its figures widened by the headers over it alone.
+  const reachBelow = (order: number) => {
+    const reach = bands.map((b): [number, number] => [b.outerLeft, b.right]);
+    for (const p of placed) {
+      if (p.columns.length !== 1 || p.order <= order) continue;
+      const r = reach[p.columns[0]];
+      r[0] = Math.min(r[0], p.chunk.start);
+      r[1] = Math.max(r[1], p.chunk.end);
+    }
+    return reach;
+  };
+  const bottom = band.length - 1;
+  const spanning: Array<{ part: Part; columns: number[] }> = [];
+  for (const p of placed) {
+    const part = { order: p.order, text: p.chunk.text };
+    if (p.split) {
+      p.split.forEach((text, i) => text && headers[i].push({ order: p.order, text }));
+      continue;
+    }
+    const columns = p.order < bottom ? centredOver(p.chunk, reachBelow(p.order)) ?? p.columns : p.columns;
+    if (columns.length === 1) headers[columns[0]].push(part);
+    else spanning.push({ part, columns });
+  }
   // A period spanning header ("for the three months ended") does not reach into a "% Change" column.
   const own = headers.map((parts) => parts.map((p) => p.text).join(' '));
   for (const { part, columns } of spanning) {
@@ -134,22 +159,35 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
   return headers.map((parts) => parts.sort((a, b) => a.order - b.order).map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim());
 }
 
-/** Places a chunk over its column(s); returns the columns of a spanning header, placed later. */
-function placeChunk(chunk: Chunk, ext: Array<[number, number]>, headers: Part[][], order: number): number[] | undefined {
+/** Columns a chunk overlaps enough to be over them. */
+function coveredColumns(chunk: Chunk, ext: Array<[number, number]>): number[] {
   const width = chunk.end - chunk.start;
-  const hit = ext.map((e) => overlap(e, chunk.start, chunk.end));
-  const covered = hit.map((o, i) => ({ o, i })).filter(({ o, i }) => o > 0 && o >= Math.min(width, ext[i][1] - ext[i][0]) * 0.35);
-  if (covered.length === 0) return undefined;
-  if (covered.length === 1) {
-    headers[covered[0].i].push({ order, text: chunk.text });
-    return undefined;
+  return ext.map((e, i) => ({ o: overlap(e, chunk.start, chunk.end), i })).filter(({ o, i }) => o > 0 && o >= Math.min(width, ext[i][1] - ext[i][0]) * 0.35).map(({ i }) => i);
+}
+
+/**
+ * Spanning headers are centred over the columns they span ("Three Months Ended" over two dates),
+ * even where their text sits mostly over one of them. Returns the run of two or more columns
+ * whose headers' middle is nearest the chunk's middle, when it is near enough.
+ */
+function centredOver(chunk: Chunk, reach: Array<[number, number]>): number[] | undefined {
+  // Text that fits over one column's own headers is that column's.
+  if (reach.some(([left, right]) => left - 1 <= chunk.start && chunk.end <= right + 1)) return undefined;
+  const middle = (chunk.start + chunk.end) / 2;
+  let best: { from: number; to: number; off: number } | undefined;
+  for (let from = 0; from < reach.length; from++) {
+    for (let to = from; to < reach.length; to++) {
+      const left = reach[from][0];
+      const right = reach[to][1];
+      if (chunk.end <= left || chunk.start >= right) continue;
+      const off = Math.abs((left + right) / 2 - middle);
+      if (!best || off < best.off - 0.5) best = { from, to, off };
+    }
   }
-  const perColumn = splitByColumn(chunk, ext);
-  if (perColumn) {
-    perColumn.forEach((text, i) => text && headers[i].push({ order, text }));
-    return undefined;
-  }
-  return covered.map(({ i }) => i);
+  if (!best || best.from === best.to) return undefined;
+  const width = reach[best.to][1] - reach[best.from][0];
+  if (best.off > Math.max(2, width * 0.15)) return undefined;
+  return Array.from({ length: best.to - best.from + 1 }, (_, k) => best!.from + k);
 }
 
 /** "Sept. 30, Sept. 30," → one date per column, when every part has the same shape. */
