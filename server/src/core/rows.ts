@@ -32,7 +32,7 @@ interface Pending {
 
 const CONNECTOR = /(,|;|\band|\bor|\bof|\bfor|\bin|\bto|\bthe|\bper|\bbefore|\bafter|\bfrom|\bon|\bwith|\bat|\bby|\bless|\bnet|&|-|\/)$/i;
 const PER_SHARE = /\bper (common |basic |diluted |ordinary |weighted |average )*(share|unit)|\bearnings per\b|\beps\b|\bdividends? (declared |paid )?per\b|\bper-share\b/i;
-const SHARES = /\bweighted[- ]average\b|\bshares (used|outstanding|in (the )?comput)|\bnumber of (common )?shares\b|\b(common|ordinary) (and common equivalent )?shares\b(?! ?(subject|held|repurchased))|\baverage (common )?shares\b|\bshares used\b/i;
+const SHARES = /\bweighted[- ]average\b(?! (exercise|interest|price|rate|remaining|life|fair|grant))|\bshares (used|outstanding|in (the )?comput)|\bnumber of (common )?shares\b|\b(common|ordinary) (and common equivalent )?shares\b(?! ?(subject|held|repurchased))|\baverage (common )?shares\b|\bshares used\b|\bdenominator\b/i;
 const PERCENT_LABEL = /%|\bpercent(age)?\b|\bmargin\b(?!.*\$)|\bas a % of\b/i;
 const BREAKDOWN = /^\(?(of which|including|includes|included in|excluding|excludes|memo|memorandum)\b|\bof which\b/i;
 
@@ -74,7 +74,7 @@ class BodyReader {
     if (this.lines.isRule(line)) return this.boundary({ kind: 'rule', double: this.lines.isDoubleRule(line) });
     if (isHeaderLike(this.lines, line, this.headerLeft)) return; // a header band repeated after a page break
     if (isFigureRow(this.lines, line)) return this.addRow(line);
-    if (isProse(this.lines, line)) return;
+    if (this.isParagraph(line)) return;
     this.addLabelLine(line);
   }
 
@@ -83,6 +83,19 @@ class BodyReader {
     if (repeated.has(this.lines.text(line).trim())) return false;
     const previous = this.items[this.items.length - 1];
     return previous?.kind === 'blank' || previous?.kind === 'rule';
+  }
+
+  /**
+   * Prose inside a table is a note between its parts. A long line that heads a group ("...:") or
+   * whose label goes on in the next line ("Accounts receivable, net of allowance for doubtful
+   * accounts" over "of $57 at ... 273,257") is a label.
+   */
+  private isParagraph(line: number): boolean {
+    if (!isProse(this.lines, line) || this.lines.text(line).trimEnd().endsWith(':')) return false;
+    const next = line + 1;
+    if (next >= this.lines.count || !this.lines.isContent(next)) return true;
+    if (isFigureRow(this.lines, next)) return false;
+    return !/^[a-z(]/.test(this.lines.text(next).trim()) || isProse(this.lines, next);
   }
 
   finish(): Body {
@@ -194,7 +207,7 @@ class BodyReader {
       measure: 'amount',
       role: 'item',
       componentOf: [],
-      scale: readRowScale(label),
+      scale: readRowScale(label) ?? readRowScale(this.openGroups[this.openGroups.length - 1]?.label ?? ''),
     };
     row.measure = measureOf(row);
     this.nestUnderLineItem(row);
@@ -276,9 +289,14 @@ function measureOf(row: Row): Measure {
   const numbers = row.cells.filter((c) => c.kind === 'number');
   // Percent-change columns beside amounts are marked per cell; a row is a percentage row when all are.
   if (numbers.length && numbers.every((c) => c.percent)) return 'percent';
-  const context = [...row.groups.slice(-1), row.label].join(' ');
-  if (PER_SHARE.test(row.label) || (isShortLabel(row.label) && PER_SHARE.test(context))) return 'perShare';
-  if (SHARES.test(row.label) || (isShortLabel(row.label) && SHARES.test(context))) return 'shares';
+  // A short label ("Basic", "Diluted") takes its meaning from its heading.
+  const text = isShortLabel(row.label) ? [...row.groups.slice(-1), row.label].join(' ') : row.label;
+  const cents = numbers.length > 0 && numbers.every((c) => c.decimals === 2 && Math.abs(c.value ?? 0) < 1000);
+  const counts = numbers.length > 0 && numbers.every((c) => c.decimals === 0 && !c.currency);
+  // "Shares used in computing net loss per share" counts shares; its figures say so too.
+  if (SHARES.test(text) && !cents) return 'shares';
+  if (PER_SHARE.test(text) && !(counts && numbers.some((c) => Math.abs(c.value ?? 0) >= 1000))) return 'perShare';
+  if (PER_SHARE.test(text) && counts) return 'shares';
   if (PERCENT_LABEL.test(row.label) && numbers.every((c) => c.decimals > 0 || Math.abs(c.value ?? 0) <= 100)) return 'percent';
   return 'amount';
 }
