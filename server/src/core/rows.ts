@@ -57,6 +57,9 @@ class BodyReader {
   private pending: Pending | undefined;
   private readonly openGroups: Group[] = [];
   private readonly totalsSeen = new Set<Group>();
+  private readonly firstIndent = new Map<Group, number>();
+  private readonly colons = new Map<Group, boolean>();
+  private headingHadColon = false;
   private readonly valueLeft: number;
   private readonly headerLeft: number;
   private lastLine = 0;
@@ -110,6 +113,24 @@ class BodyReader {
     this.items.push(item);
   }
 
+  /**
+   * Rows leave a group when they are printed left of its first row ("Charge for purchased R&D"
+   * back at the level of "Cost of goods sold:"), or, for a heading without a colon, when a blank
+   * line separates them from its rows and they are not indented under it.
+   */
+  private leaveGroups(indent: number, afterBlank: boolean): void {
+    for (;;) {
+      const group = this.openGroups[this.openGroups.length - 1];
+      if (!group) return;
+      const first = this.firstIndent.get(group);
+      if (first === undefined) return;
+      const shallower = indent < first;
+      const ended = afterBlank && !this.colons.get(group) && indent <= this.indentOf(group);
+      if (!shallower && !ended) return;
+      this.closeGroup(group.endLine);
+    }
+  }
+
   private addLabelLine(line: number): void {
     const text = this.lines.text(line).trim();
     const indent = this.lines.indent(line);
@@ -134,15 +155,18 @@ class BodyReader {
     const nextText = this.lines.scan(next)?.label || this.lines.text(next).trim();
     if (!nextText || isProse(this.lines, next)) return false;
     if (/^[a-z(]/.test(nextText) || CONNECTOR.test(text) || unbalanced(this.pending!.text.join(' '))) return true;
-    if (this.lines.indent(next) > indent) return false; // a heading over indented items
-    return false;
+    // "Cash, Cash Equivalents" / "  and Short-Term" / "  Investments  $2,351": a label already
+    // running on ends on the figure row printed at its own indent.
+    return this.pending!.lines.length > 1 && isFigureRow(this.lines, next) && this.lines.indent(next) === indent;
   }
 
   private flushPending(): void {
     const p = this.pending;
     if (!p) return;
     this.pending = undefined;
-    const label = p.text.join(' ').replace(/\s+/g, ' ').replace(/:$/, '').trim();
+    const joined = p.text.join(' ').replace(/\s+/g, ' ').trim();
+    this.headingHadColon = joined.endsWith(':');
+    const label = joined.replace(/:$/, '').trim();
     this.openGroup(label, p.lines[0], p.indent);
   }
 
@@ -151,6 +175,7 @@ class BodyReader {
       this.closeGroup(line - 1);
     }
     const group: Group = { label, line, endLine: line, depth: this.openGroups.length };
+    this.colons.set(group, this.headingHadColon);
     this.groups.push(group);
     this.openGroups.push(group);
     this.items.push({ kind: 'heading', label, line, indent });
@@ -187,6 +212,8 @@ class BodyReader {
     const scan = this.rescueGlued(this.moveStubIntoLabel(this.lines.scan(line)!));
     const p = this.pending;
     this.pending = undefined;
+    const previousItem = this.items[this.items.length - 1];
+    this.leaveGroups(p ? p.indent : scan.label ? scan.labelStart : this.valueLeft, previousItem?.kind === 'blank');
     const expanded = this.lines.get(line);
     const firstLine = p ? p.lines[0] : line;
     const labelParts = p ? [...p.text, scan.label] : [scan.label];
@@ -214,7 +241,10 @@ class BodyReader {
     this.rows.push(row);
     this.items.push({ kind: 'row', row: row.index });
     this.lastLine = line;
-    for (const g of this.openGroups) g.endLine = line;
+    for (const g of this.openGroups) {
+      g.endLine = line;
+      if (!this.firstIndent.has(g)) this.firstIndent.set(g, row.indent);
+    }
     this.closeGroupAtTotal(label, line);
   }
 
