@@ -121,7 +121,9 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
     if (lines.hasTab(line)) chooseTabWidth(lines, line, ext);
     for (const chunk of chunks(lines.text(line), /\S+(?: \S+)*/)) {
       if (/^[-=_\s]+$/.test(chunk.text) || isScaleOnly(chunk.text)) continue;
-      const columns = coveredColumns(chunk, ext);
+      // "ENDED" under "THREE MONTHS" may overlap its columns only a little: centring decides.
+      const covered = coveredColumns(chunk, ext);
+      const columns = covered.length ? covered : ext.map((e, i) => (overlap(e, chunk.start, chunk.end) > 0 ? i : -1)).filter((i) => i >= 0);
       if (columns.length === 0) continue;
       const split = columns.length > 1 ? splitByColumn(chunk, ext) : undefined;
       placed.push({ chunk, order, columns, split });
@@ -139,16 +141,19 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
     return reach;
   };
   const bottom = band.length - 1;
-  const spanning: Array<{ part: Part; columns: number[] }> = [];
+  const spanning: Array<{ part: Part; columns: number[]; chunk: Chunk; order: number }> = [];
   for (const p of placed) {
     const part = { order: p.order, text: p.chunk.text };
     if (p.split) {
       p.split.forEach((text, i) => text && headers[i].push({ order: p.order, text }));
       continue;
     }
-    const columns = p.order < bottom ? centredOver(p.chunk, reachBelow(p.order)) ?? p.columns : p.columns;
+    // "ENDED" under "SIX MONTHS": a line of spanning headers stacked under a line of the same shape.
+    const sameShape = placed.filter((q) => q.order === p.order).length === placed.filter((q) => q.order === p.order - 1).length;
+    const above = sameShape ? spanning.find((s) => s.order === p.order - 1 && s.chunk.start - 2 <= p.chunk.start && p.chunk.end <= s.chunk.end + 2) : undefined;
+    const columns = above ? above.columns : p.order < bottom ? centredOver(p.chunk, reachBelow(p.order)) ?? p.columns : p.columns;
     if (columns.length === 1) headers[columns[0]].push(part);
-    else spanning.push({ part, columns });
+    else spanning.push({ part, columns, chunk: p.chunk, order: p.order });
   }
   // A period spanning header ("for the three months ended") does not reach into a "% Change" column.
   const own = headers.map((parts) => parts.map((p) => p.text).join(' '));
@@ -172,14 +177,14 @@ function coveredColumns(chunk: Chunk, ext: Array<[number, number]>): number[] {
  */
 function centredOver(chunk: Chunk, reach: Array<[number, number]>): number[] | undefined {
   // Text that fits over one column's own headers is that column's.
-  if (reach.some(([left, right]) => left - 1 <= chunk.start && chunk.end <= right + 1)) return undefined;
   const middle = (chunk.start + chunk.end) / 2;
   let best: { from: number; to: number; off: number } | undefined;
   for (let from = 0; from < reach.length; from++) {
     for (let to = from; to < reach.length; to++) {
       const left = reach[from][0];
       const right = reach[to][1];
-      if (chunk.end <= left || chunk.start >= right) continue;
+      // A run is spanned only by text reaching over its first and its last column.
+      if (chunk.end < left - 1 || chunk.start > reach[from][1] + 1 || chunk.start > right + 1 || chunk.end < reach[to][0] - 1) continue;
       const off = Math.abs((left + right) / 2 - middle);
       if (!best || off < best.off - 0.5) best = { from, to, off };
     }

@@ -14,13 +14,14 @@ export interface TitleBlock {
 }
 
 const STATEMENT = /\b(statements?|balance sheets?|income|operations|cash flows?|highlights|results|summary|data|information|segments?|schedule|reconciliation|earnings|revenues?|sales|financial|equity|assets|liabilities|position|comprehensive|supplemental|selected|quarterly|pro forma|distribution|certificate|totals?)\b/i;
+const STATEMENT_NAME = /\b(statements? of|balance sheets?|cash flows?|highlights|financial data|financial information|results of operations|income statements?|statements? of (operations|income|earnings))\b/i;
 const NOISE = /^\(?(unaudited|audited|continued|restated|in (thousands|millions|billions)[^)]*|dollars in [^)]*|amounts in [^)]*)\)?$/i;
 const COMPANY = /\b(inc|incorporated|corp|corporation|company|co|ltd|llc|plc|group|l\.?p|holdings|trust)\b\.?,?\s*$/i;
 const MAX_TITLE_LINES = 7;
 
 export function readTitle(lines: Lines, above: number, headerLines: number[]): TitleBlock {
   const block = collectBlock(lines, above);
-  const scale = findScale(lines, [...headerLines, ...block.slice().reverse()]);
+  const scale = findScale(lines, [...headerLines, ...block.slice().reverse(), ...linesAbove(lines, block[0] ?? above + 1)]);
   return { title: pickTitle(lines, block), startLine: block.length ? block[0] : above + 1, scale };
 }
 
@@ -49,6 +50,22 @@ function collectBlock(lines: Lines, above: number): number[] {
   return block;
 }
 
+/**
+ * A few short lines above the title block: "(Dollars in thousands)" is sometimes printed over a
+ * gap above "ASSETS" and the <TABLE> tag. Stops at prose, figures or another table.
+ */
+function linesAbove(lines: Lines, first: number): number[] {
+  const out: number[] = [];
+  for (let line = first - 1; line >= 0 && line >= first - 8; line--) {
+    const kind = lines.kind(line);
+    if (kind === LineKind.Skipped || (kind === LineKind.Markup && /<\/TABLE>/i.test(lines.source.text.slice(lines.source.starts[line], lines.source.ends[line])))) break;
+    if (kind !== LineKind.Text) continue;
+    if (isProse(lines, line) || isFigureRow(lines, line)) break;
+    out.push(line);
+  }
+  return out;
+}
+
 function findScale(lines: Lines, candidates: number[]): Scale {
   for (const line of candidates) {
     const scale = readScale(lines.text(line));
@@ -67,7 +84,10 @@ function clean(text: string): string {
 
 function pickTitle(lines: Lines, block: number[]): string {
   const texts = block.map((line) => clean(lines.text(line))).filter((t) => t && !NOISE.test(t) && !/^page \d+/i.test(t));
-  const statementIdx = texts.map((t, i) => (STATEMENT.test(t) && !COMPANY.test(t) ? i : -1)).filter((i) => i >= 0);
+  // "CONSOLIDATED BALANCE SHEETS" over "ASSETS": a statement's name beats a section word.
+  const strong = texts.map((t, i) => (STATEMENT_NAME.test(t) && !COMPANY.test(t) && !/^item\s+\d/i.test(t) ? i : -1)).filter((i) => i >= 0);
+  const weak = texts.map((t, i) => (STATEMENT.test(t) && !COMPANY.test(t) ? i : -1)).filter((i) => i >= 0);
+  const statementIdx = strong.length ? strong : weak;
   if (statementIdx.length === 0) return texts.filter((t) => !COMPANY.test(t)).pop() ?? texts.pop() ?? '';
   // Join the run of statement lines nearest the table ("PRO FORMA CONSOLIDATED STATEMENTS OF OPERATIONS / EXCLUDING ...").
   const last = statementIdx[statementIdx.length - 1];
