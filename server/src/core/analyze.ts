@@ -69,6 +69,7 @@ function readTables(lines: Lines, options: AnalyzeOptions): Table[] {
     const { table, rest } = readTable(lines, region, tables.length);
     if (rest) queue.splice(i + 1, 0, rest);
     if (!table) continue;
+    continueTable(table, tables[tables.length - 1]);
     inheritScale(table, tables[tables.length - 1]);
     tables.push(table);
     lastLine = table.endLine;
@@ -77,6 +78,25 @@ function readTables(lines: Lines, options: AnalyzeOptions): Table[] {
 }
 
 const INHERIT_DISTANCE = 120;
+const CONTINUATION_GAP = 16;
+const DATED = /\b(19|20)\d\d\b|\b(months?|weeks?|quarters?|years?|ended)\b/i;
+
+/**
+ * A table carried over a page break or split into two <TABLE> blocks ("LIABILITIES AND
+ * SHAREHOLDERS' EQUITY" below the assets) repeats the columns without their dates: it takes the
+ * column headers and the title of the part before it.
+ */
+function continueTable(table: Table, previous: Table | undefined): void {
+  if (!previous || table.startLine - previous.endLine > CONTINUATION_GAP) return;
+  if (table.columns.length !== previous.columns.length || table.columns.some((c) => DATED.test(c.header))) return;
+  if (!previous.columns.some((c) => DATED.test(c.header))) return;
+  if (table.columns.some((c, i) => Math.abs(c.right - previous.columns[i].right) > 3)) return;
+  table.columns.forEach((c, i) => (c.header = previous.columns[i].header));
+  if (table.generatedTitle || table.title === '') {
+    table.title = previous.title.endsWith('(continued)') ? previous.title : `${previous.title} (continued)`;
+    table.generatedTitle = previous.generatedTitle;
+  }
+}
 
 /**
  * A supplementary table printed without its own scale right after a scaled statement carries on
