@@ -90,7 +90,7 @@ function continueTable(table: Table, previous: Table | undefined): void {
   if (!previous || table.startLine - previous.endLine > CONTINUATION_GAP) return;
   if (table.columns.length !== previous.columns.length || table.columns.some((c) => DATED.test(c.header))) return;
   if (!previous.columns.some((c) => DATED.test(c.header))) return;
-  if (table.columns.some((c, i) => Math.abs(c.right - previous.columns[i].right) > 3)) return;
+  if (table.columns.some((c, i) => Math.abs(c.right - previous.columns[i].right) > 10)) return;
   table.columns.forEach((c, i) => (c.header = previous.columns[i].header));
   if (table.generatedTitle || table.title === '') {
     table.title = previous.title.endsWith('(continued)') ? previous.title : `${previous.title} (continued)`;

@@ -36,7 +36,9 @@ export class Lines {
     let value = this.expanded.get(line);
     if (!value) {
       const raw = expandLine(this.source, line, this.tabWidths.get(line));
-      const text = raw.text.indexOf('<') >= 0 ? raw.text.replace(TAG, (m) => ' '.repeat(m.length)) : raw.text;
+      let text = raw.text.indexOf('<') >= 0 ? raw.text.replace(TAG, (m) => ' '.repeat(m.length)) : raw.text;
+      // PEM dash-escaping (RFC 934) put "- " before every line that began with "-".
+      if (text.startsWith('- -')) text = `  ${text.slice(2)}`;
       value = text === raw.text ? raw : { line, text, offsetAt: raw.offsetAt };
       this.expanded.set(line, value);
     }

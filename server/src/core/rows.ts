@@ -157,7 +157,8 @@ class BodyReader {
     if (/^[a-z(]/.test(nextText) || CONNECTOR.test(text) || unbalanced(this.pending!.text.join(' '))) return true;
     // "Cash, Cash Equivalents" / "  and Short-Term" / "  Investments  $2,351": a label already
     // running on ends on the figure row printed at its own indent.
-    return this.pending!.lines.length > 1 && isFigureRow(this.lines, next) && this.lines.indent(next) === indent;
+    const hanging = this.pending!.lines.length > 1 && indent > this.pending!.indent;
+    return hanging && isFigureRow(this.lines, next) && this.lines.indent(next) === indent;
   }
 
   private flushPending(): void {
@@ -238,6 +239,7 @@ class BodyReader {
     };
     row.measure = measureOf(row);
     this.nestUnderLineItem(row);
+    this.nestDashedItem(row);
     this.rows.push(row);
     this.items.push({ kind: 'row', row: row.index });
     this.lastLine = line;
@@ -258,6 +260,20 @@ class BodyReader {
     const above = this.rows[previous.row];
     if (above.measure === 'percent' || row.indent <= above.indent || !above.label) return;
     row.groups = [...above.groups, above.label];
+  }
+
+  /**
+   * "  - As Reported" under "Net Income - Excluding One-Time Items": a dashed line is another
+   * version of the line item above it.
+   */
+  private nestDashedItem(row: Row): void {
+    const m = /^-\s+([A-Za-z].*)$/.exec(row.label);
+    if (!m) return;
+    row.label = m[1];
+    const previous = [...this.items].reverse().find((item) => item.kind !== 'rule');
+    const above = previous?.kind === 'row' ? this.rows[previous.row] : undefined;
+    if (!above || !/\s-\s/.test(above.label)) return;
+    row.groups = [...above.groups, above.label.split(/\s+-\s+/)[0]];
   }
 
   /** Figures left of every column ("1996", a wrapped "1993") are part of the label. */
