@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { analyze, type Analysis } from '../../server/src/core/analyze';
 import { cellAt } from '../../server/src/core/lookup';
 import type { Row, Table } from '../../server/src/core/model';
-import { unitFactor } from '../../server/src/core/ties';
+import { cellMeasure, unitFactor } from '../../server/src/core/ties';
 
 export const FIXTURES = path.resolve(__dirname, '../fixtures');
 export const LABELS = path.join(FIXTURES, 'labels.json');
@@ -88,9 +88,9 @@ function contains(haystack: string, phrase: string): boolean {
 }
 
 /** The hover's scale for a row, in the label vocabulary. */
-export function scaleOf(table: Table, row: Row): string {
-  const factor = unitFactor(table, row);
-  switch (row.measure) {
+export function scaleOf(table: Table, row: Row, column?: number): string {
+  const factor = unitFactor(table, row, column);
+  switch (cellMeasure(table, row, column)) {
     case 'percent':
       return 'percent';
     case 'perShare':
@@ -169,7 +169,7 @@ export function checkLabel(label: Label): Result {
   const { table, row, cell } = hit;
   const lineItem = [...row.groups, row.label].join(' › ');
   const period = table.columns[cell.column]?.header ?? '';
-  const scale = scaleOf(table, row);
+  const scale = scaleOf(table, row, cell.column);
   const lineItemOk = lineItemMatches(label.lineItem, row.groups, row.label) && !(label.notLineItem ?? []).some((p) => contains(lineItem, p));
   const periodOk = label.period.every((p) => contains(period, p)) && !(label.notPeriod ?? []).some((p) => contains(period, p));
   const scaleOk = (Array.isArray(label.scale) ? label.scale : [label.scale]).includes(scale);

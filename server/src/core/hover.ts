@@ -4,7 +4,7 @@ import { cellIn } from './findings';
 import { formatNumber, formatScaled } from './format';
 import { cellAt, cellOf, proseAt, type CellHit } from './lookup';
 import type { ColumnFooting, DocumentModel, Footing, ProseFigure, Row, Table } from './model';
-import { unitFactor } from './ties';
+import { cellMeasure, unitFactor } from './ties';
 
 export function hoverAt(model: DocumentModel, offset: number): { markdown: string; start: number; end: number } | undefined {
   const hit = cellAt(model, offset);
@@ -24,8 +24,8 @@ export function describeCell({ table, row, cell }: CellHit): string {
     `**${lineItemPath(row)}**`,
     '',
     `- Period: ${header}`,
-    `- Value: ${describeValue(table, row, cell.value, cell.decimals, cell.kind, cell.percent)}`,
-    `- Scale: ${describeRowScale(table, row)}`,
+    `- Value: ${describeValue(table, row, cell.column, cell.value, cell.decimals, cell.kind, cell.percent)}`,
+    `- Scale: ${describeRowScale(table, row, cell.column)}`,
     `- Table: ${table.title}`,
   ];
   const footing = row.footing !== undefined ? table.footings[row.footing] : undefined;
@@ -34,22 +34,26 @@ export function describeCell({ table, row, cell }: CellHit): string {
   return lines.join('\n');
 }
 
-function describeValue(table: Table, row: Row, value: number | null, decimals: number, kind: string, percent: boolean): string {
+function describeValue(table: Table, row: Row, column: number, value: number | null, decimals: number, kind: string, percent: boolean): string {
   if (kind === 'nil') return 'nil (printed as a dash: zero)';
   if (value === null) return 'not available (n/a)';
-  if (percent || row.measure === 'percent') return `${formatNumber(value, decimals)}%`;
-  const factor = unitFactor(table, row);
+  const measure = cellMeasure(table, row, column);
+  if (percent || measure === 'percent') return `${formatNumber(value, decimals)}%`;
+  if (measure === 'ratio') return formatNumber(value, decimals);
+  const factor = unitFactor(table, row, column);
   const word = factor === table.scale.factor ? table.scale.word : row.scale?.word ?? '';
-  const currency = row.measure === 'amount' || row.measure === 'perShare';
+  const currency = measure === 'amount' || measure === 'perShare';
   const shown = formatScaled(value, decimals, factor, word, currency);
-  return row.measure === 'shares' ? `${shown} shares` : shown;
+  return measure === 'shares' ? `${shown} shares` : shown;
 }
 
-function describeRowScale(table: Table, row: Row): string {
-  if (row.measure === 'percent') return 'percent (not scaled)';
-  if (row.measure === 'perShare') return `per share, in dollars${table.scale.exceptPerShare ? `, from "${table.scale.source}"` : ''}`;
+function describeRowScale(table: Table, row: Row, column: number): string {
+  const measure = cellMeasure(table, row, column);
+  if (measure === 'percent') return 'percent (not scaled)';
+  if (measure === 'ratio') return 'a ratio (not scaled)';
+  if (measure === 'perShare') return `per share, in dollars${table.scale.exceptPerShare ? `, from "${table.scale.source}"` : ''}`;
   if (row.scale) return `${row.scale.word}s, from the row label "${row.scale.source}"`;
-  if (row.measure === 'shares' && table.scale.exceptShares) return 'shares, in units';
+  if (measure === 'shares' && table.scale.exceptShares) return 'shares, in units';
   if (table.scale.factor === 1) return 'units (no scale printed)';
   const inherited = table.scale.inferredFrom
     ? ` printed for "${table.scale.inferredFrom}" (none printed here; its figures repeat that table's)`

@@ -55,6 +55,8 @@ export interface Column {
   right: number;
   /** Header text as printed, joined over header lines (spanning headers first). */
   header: string;
+  /** What the column measures when its header says so ("Shares", "EPS", "% Change"). */
+  measure?: Measure;
 }
 
 export type RowRole = 'item' | 'total' | 'subtotal' | 'computed';

@@ -4,7 +4,7 @@ import { findColumns } from './columns';
 import { additiveColumns, checkFootings, tightenForceFooted } from './footing';
 import { isYearRow, readHeaderBand } from './header';
 import type { Lines } from './lines';
-import type { Column, Row, Table } from './model';
+import type { Column, Measure, Row, Table } from './model';
 import { isFigureRow, type Region } from './regions';
 import { readBody } from './rows';
 import { realignTabs } from './tabs';
@@ -34,7 +34,7 @@ export function readTable(lines: Lines, region: Region, index: number): TableRea
   if (body.rows.length === 0) return { rest };
   markPerShareByPrecision(body.rows);
   if (/\bper share\b|\beps\b/i.test(title.title)) markPerShareTable(body.rows);
-  const columns: Column[] = bands.map((b, i) => ({ index: i, left: b.left, right: b.right, header: header.headers[i] ?? '' }));
+  const columns: Column[] = bands.map((b, i) => ({ index: i, left: b.left, right: b.right, header: header.headers[i] ?? '', measure: columnMeasure(header.headers[i] ?? '') }));
   const startLine = Math.min(title.startLine, header.lines[0] ?? header.bodyLine, region.tagLine ?? Infinity);
   const endLine = Math.max(body.lastLine, region.tagLine !== undefined ? region.last + 1 : body.lastLine);
   const table: Table = {
@@ -79,4 +79,13 @@ function markPerShareByPrecision(rows: Row[]): void {
 /** "Significant Factors Impacting EPS": every amount in such a table is per share. */
 function markPerShareTable(rows: Row[]): void {
   for (const row of rows) if (row.measure === 'amount' && row.cells.every((c) => c.kind !== 'number' || Math.abs(c.value ?? 0) < 100)) row.measure = 'perShare';
+}
+
+/** A column whose header names its measure: "Shares", "EPS"/"Per Share", "% Change"/"Growth". */
+function columnMeasure(header: string): Measure | undefined {
+  if (/\beps\b|\bper share\b/i.test(header)) return 'perShare';
+  if (/\bshares\b/i.test(header) && !/\$|amount|value/i.test(header)) return 'shares';
+  if (/%|\bpercent|\bgrowth\b/i.test(header)) return 'percent';
+  if (/\bturns\b|\bratio\b|\bmultiple\b/i.test(header)) return 'ratio';
+  return undefined;
 }

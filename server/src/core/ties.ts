@@ -1,6 +1,6 @@
 // Tick and tie: a figure quoted in prose is matched to the table cells that state the same fact —
 // the line item named in its sentence, a value whose rounding interval meets the prose one.
-import type { Cell, CellRef, ProseFigure, Row, Table, Tie } from './model';
+import type { Cell, CellRef, Measure, ProseFigure, Row, Table, Tie } from './model';
 import { halfUnit } from './figures';
 import { normalize } from './rows';
 
@@ -18,16 +18,23 @@ export function tieProse(figures: ProseFigure[], tables: Table[]): Tie[] {
 
 /** Value of a cell in units (dollars, shares, percent points). */
 export function cellUnits(table: Table, row: Row, cell: Cell): { value: number; half: number } {
-  const factor = unitFactor(table, row);
+  const factor = unitFactor(table, row, cell.column);
   return { value: (cell.value ?? 0) * factor, half: halfUnit(cell.decimals) * factor };
 }
 
-export function unitFactor(table: Table, row: Row): number {
+/** What a figure measures: its row's measure, unless the row is plain amounts and its column says otherwise. */
+export function cellMeasure(table: Table, row: Row, column?: number): Measure {
+  const byColumn = column === undefined ? undefined : table.columns[column]?.measure;
+  return row.measure === 'amount' && byColumn ? byColumn : row.measure;
+}
+
+export function unitFactor(table: Table, row: Row, column?: number): number {
+  const measure = cellMeasure(table, row, column);
+  if (measure === 'percent' || measure === 'ratio') return 1;
   if (row.scale) return row.scale.factor;
-  if (row.measure === 'percent' || row.measure === 'ratio') return 1;
   // Per-share amounts are printed in currency units even when a caption forgets "except per share".
-  if (row.measure === 'perShare') return 1;
-  if (row.measure === 'shares' && table.scale.exceptShares) return 1;
+  if (measure === 'perShare') return 1;
+  if (measure === 'shares' && table.scale.exceptShares) return 1;
   return table.scale.factor;
 }
 
