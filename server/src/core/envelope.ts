@@ -56,6 +56,7 @@ class EnvelopeReader {
   private readonly pageBreaks: number[] = [];
   private readonly htmlDocuments: Array<{ startLine: number; endLine: number }> = [];
   private openTable: TableTag | undefined;
+  private skipUntil: RegExp | undefined;
   private openDocument: Section | undefined;
 
   constructor(private readonly source: SourceText) {
@@ -89,6 +90,11 @@ class EnvelopeReader {
 
   /** Returns the last line of a block to skip starting here, or `line` when none starts. */
   private skipBlock(line: number, text: string): number {
+    if (this.skipUntil) {
+      const pattern = this.skipUntil;
+      this.skipUntil = undefined;
+      return this.findLine(line - 1, pattern) - 1;
+    }
     if (/^<(SEC-HEADER|IMS-HEADER)>/i.test(text)) return this.findLine(line, /^<\/(SEC-HEADER|IMS-HEADER)>/i);
     if (/^-----BEGIN PRIVACY-ENHANCED MESSAGE-----/.test(text)) return this.findLine(line, /^\s*$/) - 1;
     if (/^<PDF>/i.test(text)) return this.findLine(line, /^<\/PDF>/i);
@@ -136,6 +142,10 @@ class EnvelopeReader {
         return;
       case 'TYPE':
         if (this.openDocument) this.openDocument.type = text.replace(/<[^>]*>/g, '').trim();
+        return;
+      case 'TEXT':
+        // EX-27 financial data schedules are tag/value pairs for machines, not tables to tick.
+        if (!closing && /^EX-27/i.test(this.openDocument?.type ?? '')) this.skipUntil = /^<\/(TEXT|DOCUMENT)>/i;
         return;
       case 'DESCRIPTION':
         if (this.openDocument) this.openDocument.description = text.replace(/<[^>]*>/g, '').trim();

@@ -21,7 +21,9 @@ export function isYearRow(lines: Lines, line: number): boolean {
   const scan = lines.scan(line);
   if (!scan || scan.tokens.length === 0) return false;
   const years = scan.tokens.every((t) => t.kind === 'number' && !t.formatted && t.value !== null && t.value >= 1900 && t.value <= 2100);
-  return years && (scan.label === '' || /^\(?[^)]*\)?$/.test(scan.label) && scan.label.length < 40);
+  if (!years) return false;
+  // The stub may name the scale or the period: "(DOLLARS IN THOUSANDS ...)   2000   1999".
+  return scan.label === '' || scan.tokens.length >= 2 || readScale(scan.label) !== undefined || (/^\(?[^)]*\)?$/.test(scan.label) && scan.label.length < 40);
 }
 
 /** Content starting inside the value area: a column header, not a row label. */

@@ -37,7 +37,8 @@ function collectBlock(lines: Lines, above: number): number[] {
       continue;
     }
     if (kind !== LineKind.Text) {
-      if (kind === LineKind.Markup && /<\/TABLE>/i.test(lines.source.text.slice(lines.source.starts[line], lines.source.ends[line]))) break;
+      // Titles never come from another table or another EDGAR document.
+      if (kind === LineKind.Markup && /<\/TABLE>|<\/?(DOCUMENT|TEXT)>/i.test(lines.source.text.slice(lines.source.starts[line], lines.source.ends[line]))) break;
       continue;
     }
     if (lines.isRule(line)) continue;
