@@ -1,6 +1,7 @@
 // The core's entry point: one call reads a document version into the model every feature uses.
 import { readEnvelope } from './envelope';
 import { tieTables } from './crossTies';
+import { tieProseToTables } from './proseTies';
 import { footingFindings } from './findings';
 import { Lines } from './lines';
 import type { DocumentModel, Table } from './model';
@@ -52,7 +53,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       tables,
       prose,
       ties: tieProse(prose, tables),
-      findings: [...footingFindings(tables), ...tieTables(tables)].sort((a, b) => a.span.start - b.span.start),
+      findings: [...footingFindings(tables), ...tieTables(tables), ...tieProseToTables(prose, tables)].sort((a, b) => a.span.start - b.span.start),
       notes,
     },
   };

@@ -5,6 +5,7 @@
 import { formatNumber } from './format';
 import type { Cell, Finding, Row, Table } from './model';
 import { normalize } from './rows';
+import { stem } from './stem';
 import { cellUnits } from './ties';
 
 export const RULE_TIE = 'tie';
@@ -91,10 +92,13 @@ function inferScales(tables: Table[], byKey: Map<string, Fact[]>): void {
 /** Line items that occur once in their table, keyed by their normalized label. */
 function rowKeys(table: Table): Map<number, string> {
   const counts = new Map<string, number>();
+  // "Services revenue" in the highlights and "Revenues › Services" in the statement are one line
+  // item: the key is the set of its words, with the heading's for a short label.
   const keyOf = (row: Row) => {
     const label = normalize(row.label.replace(/\(\s*\d\s*\)|\*+/g, '')).replace(/^total /, '');
-    if (!label || GENERIC.test(label) || label.split(' ').length < 2 && row.groups.length > 0) return '';
-    return label;
+    if (!label || GENERIC.test(label)) return '';
+    const words = label.split(' ').length < 2 && row.groups.length > 0 ? `${normalize(row.groups[row.groups.length - 1])} ${label}` : label;
+    return [...new Set(words.split(' ').filter((w) => !['and', 'of', 'the', 'total', 'gaap'].includes(w)).map(stem))].sort().join(' ');
   };
   for (const row of table.rows) {
     const key = keyOf(row);

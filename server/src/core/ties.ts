@@ -3,6 +3,7 @@
 import type { Cell, CellRef, Measure, ProseFigure, Row, Table, Tie } from './model';
 import { halfUnit } from './figures';
 import { normalize } from './rows';
+import { stem } from './stem';
 
 const STOP = new Set(['and', 'of', 'the', 'net', 'total', 'for', 'in', 'to', 'a', 'from', 'on', 'per', 'share', 'gaap', 'loss', 'income']);
 const MIN_SCORE = 0.5;
@@ -77,9 +78,7 @@ function significantWords(text: string): Set<string> {
   return new Set(normalize(text).split(' ').filter((w) => w.length > 2 && !STOP.has(w) && !/^\d/.test(w)).map(stem));
 }
 
-function stem(word: string): string {
-  return word.replace(/(ies|es|s)$/, '');
-}
+
 
 function labelScore(label: string, words: Set<string>): number {
   const parts = normalize(label).split(' ').filter((w) => w.length > 2 && !STOP.has(w)).map(stem);

@@ -1,0 +1,125 @@
+// Tick and tie from text to table: "Total revenues for the third quarter of 2003 were $16.0
+// million" names a line item and a period; the table cell for that line item and period must
+// agree within the rounding of both. Only plain statements of fact are checked: no hedges,
+// no changes or growth, no non-GAAP measures, and only when the cell is unambiguous.
+import { periodKey } from './crossTies';
+import { formatNumber } from './format';
+import type { Cell, Finding, ProseFigure, Row, Table } from './model';
+import { normalize } from './rows';
+import { stem } from './stem';
+import { cellUnits } from './ties';
+
+export const RULE_PROSE_TIE = 'tie-prose';
+
+const HEDGE = /\b(approximately|about|nearly|almost|roughly|more than|over|under|less than|up to|at least|exceed|excluding|excluded|exclusive|pro forma|non-?gaap|adjusted|before|after|range|between|expect|anticipat|outlook|guidance|target|forecast|increase|decrease|grew|growth|rose|fell|declin|improv|up|down|change|gain|benefit|charge|impact|effect|would have|per cent|percent|average)/i;
+const FILLER = new Set(['and', 'of', 'the', 'for', 'in', 'to', 'a', 'from', 'on', 'gaap', 'total', 'net']);
+
+interface Fact {
+  table: Table;
+  row: Row;
+  cell: Cell;
+}
+
+export function tieProseToTables(figures: ProseFigure[], tables: Table[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const figure of figures) {
+    const finding = checkFigure(figure, tables);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}
+
+function checkFigure(figure: ProseFigure, tables: Table[]): Finding | undefined {
+  if (figure.unit !== 'currency' || !figure.scaleWord) return undefined;
+  const clause = statement(figure.context);
+  if (!clause) return undefined;
+  const period = periodOf(clause);
+  if (!period) return undefined;
+  const words = new Set(normalize(clause).split(' ').map(stem));
+  const facts = namedFacts(tables, words, period);
+  if (facts.length === 0 || !agreeAmongThemselves(facts)) return undefined;
+  if (facts.some((f) => meets(figure, f))) return undefined;
+  const first = facts[0];
+  const units = cellUnits(first.table, first.row, first.cell);
+  const header = first.table.columns[first.cell.column]?.header ?? '';
+  return {
+    rule: RULE_PROSE_TIE,
+    severity: 'warning',
+    span: figure.span,
+    message: `${figure.text} does not tie to ${first.row.label} (${header}) in "${first.table.title}": the table prints ${first.cell.text.trim()} = $${formatNumber(Math.abs(units.value))}, the text says $${formatNumber(Math.abs(figure.value))}`,
+    related: facts.map((f) => ({ span: f.cell.span, message: `${f.row.label} in ${f.table.title}: ${f.cell.text.trim()}` })),
+  };
+}
+
+/**
+ * The sentence before the figure when it states the figure as a fact: "... for the third quarter
+ * of 2003 were". Sentences that hedge, compare, list several periods ("respectively") or use the
+ * figure for something else ("includes a $32 million gain") are not checked.
+ */
+function statement(context: string): string {
+  const text = context.trim();
+  if (!COPULA.test(text) || HEDGE.test(text) || /\brespectively\b|\band\b[^,]*\b(quarter|months|year)\b[^,]*\b(quarter|months|year)\b/i.test(text)) return '';
+  return text.split(' ').length >= 4 ? text : '';
+}
+
+const COPULA = /\b(was|were|is|are|totaled|totalled|amounted to|reached|came to)$/i;
+
+/** "for the third quarter of 2003" → { duration: '3m', year: '2003' }. */
+function periodOf(clause: string): { duration: string; year: string } | undefined {
+  const years = clause.match(/\b(19|20)\d\d\b/g);
+  if (!years || new Set(years).size !== 1) return undefined;
+  const text = clause.toLowerCase();
+  const duration = /\b(quarter|three months|three-month)\b/.test(text)
+    ? '3m'
+    : /\b(six months|six-month|first half|second half)\b/.test(text)
+      ? '6m'
+      : /\b(nine months|nine-month)\b/.test(text)
+        ? '9m'
+        : /\b(year|twelve months|fiscal)\b/.test(text)
+          ? '12m'
+          : '';
+  return duration ? { duration, year: years[0] } : undefined;
+}
+
+/** Cells whose line item the clause names in full and whose column is the clause's period. */
+function namedFacts(tables: Table[], words: Set<string>, period: { duration: string; year: string }): Fact[] {
+  const facts: Fact[] = [];
+  for (const table of tables) {
+    const columns = table.columns.filter((c) => {
+      const key = periodKey(c.header);
+      return key.startsWith(`${period.duration}|${period.year}-`);
+    });
+    if (columns.length !== 1) continue;
+    for (const row of table.rows) {
+      if (row.measure !== 'amount' || !namesRow(row.label, words)) continue;
+      const cell = row.cells.find((c) => c.column === columns[0].index && c.kind === 'number');
+      if (cell) facts.push({ table, row, cell });
+    }
+  }
+  // One line item only: two different rows named by one clause is ambiguous.
+  return new Set(facts.map((f) => `${f.table.index}`)).size === facts.length ? facts : [];
+}
+
+/** Every word of the label is in the clause ("income/(loss)" needs either). */
+function namesRow(label: string, words: Set<string>): boolean {
+  const parts = label
+    .toLowerCase()
+    .replace(/\([^)]*gaap[^)]*\)/g, ' ')
+    .split(/\s+/)
+    .map((part) => part.split('/').map((w) => normalize(w)).filter(Boolean))
+    .filter((alternatives) => alternatives.length > 0 && !alternatives.every((w) => FILLER.has(w)));
+  if (parts.length === 0) return false;
+  return parts.every((alternatives) => alternatives.some((w) => words.has(stem(w))));
+}
+
+function agreeAmongThemselves(facts: Fact[]): boolean {
+  const units = facts.map((f) => cellUnits(f.table, f.row, f.cell));
+  return units.every((u) => Math.abs(Math.abs(u.value) - Math.abs(units[0].value)) <= u.half + units[0].half + 1e-9);
+}
+
+function meets(figure: ProseFigure, fact: Fact): boolean {
+  const { value, half } = cellUnits(fact.table, fact.row, fact.cell);
+  return Math.abs(Math.abs(value) - Math.abs(figure.value)) <= half + figure.halfUnit + 1e-9;
+}
+
+

@@ -1,0 +1,39 @@
+// Tick and tie on the customer's example: figures in the text and the same fact in two tables.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { lineAt } from '../../server/src/core/text';
+import { EXAMPLE, read } from '../support/corpus';
+
+const text = read(EXAMPLE);
+
+function findings(changed: string) {
+  const { source, model } = analyze(changed);
+  return model.findings.map((f) => ({ rule: f.rule, line: lineAt(source, f.span.start) + 1, message: f.message }));
+}
+
+test('the text ties to the tables as filed', () => {
+  const { model } = analyze(text);
+  assert.deepEqual(model.findings, []);
+  const tie = model.ties.find((t) => model.prose[t.figure].text === '$16.0 million');
+  assert.ok(tie?.unambiguous);
+  assert.equal(tie.candidates.length, 2); // highlights $16.0 and the statement's 16,009
+});
+
+test('a changed figure in the text is flagged against the table it names', () => {
+  const changed = text.replace('third quarter of 2003 were $16.0 million', 'third quarter of 2003 were $16.5 million');
+  const got = findings(changed);
+  assert.equal(got.length, 1, JSON.stringify(got));
+  assert.equal(got[0].rule, 'tie-prose');
+  assert.equal(got[0].line, 8);
+  assert.match(got[0].message, /\$16\.5 million does not tie to Total revenues \(Three Months Ended Sept\. 30, 2003\)/);
+});
+
+test('the same fact in the highlights and the statement must agree', () => {
+  // Services revenue, nine months 2003: 34.8 in the highlights, 34,769 in the statement.
+  const changed = text.replace(' Services revenue                  11.0      12.7      34.8      40.4', ' Services revenue                  11.0      12.7      35.8      40.4');
+  assert.notEqual(changed, text);
+  const got = findings(changed).filter((f) => f.rule === 'tie');
+  assert.deepEqual(got.map((f) => f.line).sort((a, b) => a - b), [36, 218]);
+  assert.match(got[0].message, /Services revenue .*does not tie to "Condensed Consolidated Statements of Operations"/);
+});
