@@ -16,7 +16,7 @@ const log = (message) => console.log(`[ui] ${message}`);
 function prepare(tmp) {
   if (!process.argv.includes('--no-build')) execSync('npm run build', { cwd: repoRoot, stdio: 'inherit' });
   const vsix = path.join(tmp, 'tickmark.vsix');
-  execFileSync(path.join(repoRoot, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '-o', vsix], { cwd: repoRoot, stdio: 'pipe' });
+  execFileSync(path.join(repoRoot, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--no-rewrite-relative-links', '-o', vsix], { cwd: repoRoot, stdio: 'pipe' });
   const workspace = path.join(tmp, 'workspace');
   fs.mkdirSync(workspace);
   const text = fs.readFileSync(path.join(repoRoot, 'test/fixtures', EXAMPLE), 'utf8');
