@@ -37,3 +37,14 @@ test('the same fact in the highlights and the statement must agree', () => {
   assert.deepEqual(got.map((f) => f.line).sort((a, b) => a - b), [36, 218]);
   assert.match(got[0].message, /Services revenue .*does not tie to "Condensed Consolidated Statements of Operations"/);
 });
+
+test('a segment table cross-foots to its Consolidated column', () => {
+  const segments = read(`${__dirname}/../fixtures/corpus/amazon_8k_0000891020-00-001354.txt`);
+  assert.deepEqual(analyze(segments).model.findings, []);
+  const changed = segments.replace('$ 385,275     $ 73,393     $ 119,208    $  577,876', '$ 385,275     $ 73,393     $ 119,208    $  577,376');
+  assert.notEqual(changed, segments);
+  const got = findings(changed);
+  assert.equal(got.length, 1, JSON.stringify(got));
+  assert.equal(got[0].rule, 'cross-footing');
+  assert.match(got[0].message, /Net sales does not cross-foot: .*Consolidated prints \$  577,376, the columns add up to 577,876 \(off by \(500\)\)/);
+});

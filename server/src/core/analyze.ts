@@ -1,5 +1,6 @@
 // The core's entry point: one call reads a document version into the model every feature uses.
 import { readEnvelope } from './envelope';
+import { crossFoot } from './crossFooting';
 import { tieTables } from './crossTies';
 import { tieProseToTables } from './proseTies';
 import { footingFindings } from './findings';
@@ -53,7 +54,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       tables,
       prose,
       ties: tieProse(prose, tables),
-      findings: [...footingFindings(tables), ...tieTables(tables), ...tieProseToTables(prose, tables)].sort((a, b) => a.span.start - b.span.start),
+      findings: [...footingFindings(tables), ...crossFoot(tables), ...tieTables(tables), ...tieProseToTables(prose, tables)].sort((a, b) => a.span.start - b.span.start),
       notes,
     },
   };

@@ -38,6 +38,8 @@ const NIL = /^\$?\(?(-{1,3}|—|–|―|-0-)\)?%?$/;
 const NA = /^(n\/a|na|nm|n\/m|n\.m\.|n\.a\.|\*{1,3})$/i;
 const FOOTNOTE_MARK = /^\([a-z]\)$|^\*{1,3}$/i;
 const PREFIX = /^(\$|\(|\(\$|\$\()$/;
+/** halfUnit(d) for the usual numbers of decimals, computed once. */
+const HALF_UNITS: readonly number[] = Array.from({ length: 16 }, (_, d) => 0.5 * Math.pow(10, -d));
 
 /** Blanks out dot leaders so "Net sales.......$1,578" splits into label and figure. */
 export function blankLeaders(text: string): string {
@@ -65,7 +67,7 @@ function joinFragments(words: Word[], text: string): Word[] {
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const next = words[i + 1];
-    if (next && PREFIX.test(w.text) && /^[(\d.\-—–]/.test(next.text)) {
+    if (next && w.text.length <= 2 && PREFIX.test(w.text) && opensFigure(next.text.charCodeAt(0))) {
       out.push({ start: w.start, end: next.end, text: text.slice(w.start, next.end) });
       i++;
     } else if (next && next.text === '%' && /\d\)?$/.test(w.text)) {
@@ -78,11 +80,32 @@ function joinFragments(words: Word[], text: string): Word[] {
   return out;
 }
 
+/** "(", a digit, ".", "-", "—" or "–": what may follow a "$" or "(" printed apart from its figure. */
+function opensFigure(c: number): boolean {
+  return c === 40 || (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 0x2014 || c === 0x2013;
+}
+
+const GLUED_FOOTNOTE = /(?<=[\d)%])\((?:[A-Za-z]|\d)\)$/;
+
 export function parseFigure(word: string, start: number): Token | undefined {
+  // The regular expressions below run only where a cheap look at the characters says they may match.
+  let compact = word;
+  let dash = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c <= 32 || c >= 128) {
+      // Whitespace (any \s), dashes and other non-ASCII: take the general path.
+      compact = word.replace(/\s+/g, '');
+      dash = true;
+      break;
+    }
+    if (c === 45) dash = true;
+  }
   // A footnote mark glued to a figure, "2(A)" or "1,234(1)", is not part of its value.
-  const compact = word.replace(/\s+/g, '').replace(/(?<=[\d)%])\((?:[A-Za-z]|\d)\)$/, '');
-  if (NIL.test(compact)) return makeNil(word, start, 'nil');
-  if (NA.test(compact)) return makeNil(word, start, 'na');
+  if (compact.length >= 4 && compact.charCodeAt(compact.length - 1) === 41) compact = compact.replace(GLUED_FOOTNOTE, '');
+  if (dash && NIL.test(compact)) return makeNil(word, start, 'nil');
+  const first = compact.charCodeAt(0);
+  if ((first === 110 || first === 78 || first === 42) && NA.test(compact)) return makeNil(word, start, 'na');
   const m = FIGURE.exec(compact);
   if (!m || (!m[5] && !m[6])) return undefined;
   const opens = (m[1] ? 1 : 0) + (m[3] ? 1 : 0);
@@ -92,7 +115,7 @@ export function parseFigure(word: string, start: number): Token | undefined {
   const fraction = m[6] ?? '';
   const negative = opens === 1 || !!m[4];
   const magnitude = Number(integer + fraction);
-  const firstDigit = word.search(/[\d.]/);
+  const firstDigit = firstDigitOrPoint(word);
   const lastDigit = lastIndexOfDigit(word);
   return {
     start,
@@ -108,6 +131,14 @@ export function parseFigure(word: string, start: number): Token | undefined {
     currency: !!m[2],
     formatted: !!(m[2] || opens || m[8] || fraction || (m[5] && m[5].includes(','))),
   };
+}
+
+function firstDigitOrPoint(word: string): number {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 46) return i;
+  }
+  return -1;
 }
 
 function lastIndexOfDigit(word: string): number {
@@ -176,8 +207,40 @@ export function scanLine(expanded: string): ScannedLine | undefined {
   const labelWords = words.slice(0, i + 1);
   const labelStart = labelWords.length ? labelWords[0].start : tokens[0].start;
   const labelEnd = labelWords.length ? labelWords[labelWords.length - 1].end : tokens[0].start;
-  const label = labelWords.length ? text.slice(labelStart, labelEnd).replace(/\s+/g, ' ') : '';
+  const label = labelWords.length ? singleSpaced(text.slice(labelStart, labelEnd)) : '';
   return { label, labelStart, labelEnd, tokens };
+}
+
+/** `text.replace(/\s+/g, ' ')`, without the replace when the text is already single-spaced ASCII. */
+function singleSpaced(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c >= 128 || (c === 32 && text.charCodeAt(i + 1) === 32)) return text.replace(/\s+/g, ' ');
+  }
+  return text;
+}
+
+/**
+ * False when a line certainly holds no trailing figures, so that `scanLine` of it is undefined:
+ * its last character can end no figure, nil mark or "n/a". Looks at `text` from `start` to `end`
+ * as it is, so it answers for a line that needs no tab expansion or markup blanking. Most lines of
+ * a filing are prose, and this spares them the split into words.
+ */
+export function mayEndInFigure(text: string, start: number, end: number): boolean {
+  let last = end - 1;
+  while (last >= start && text.charCodeAt(last) <= 32) last--;
+  if (last < start) return false;
+  const c = text.charCodeAt(last);
+  // Digits ) % * - and anything beyond ASCII (dashes, Unicode spaces) may end a figure.
+  if ((c >= 48 && c <= 57) || c === 41 || c === 37 || c === 42 || c === 45 || c >= 128) return true;
+  // "n/a", "nm", "n.m.": otherwise letters and punctuation end words, not figures.
+  if (c !== 97 && c !== 65 && c !== 109 && c !== 77 && c !== 46) return false;
+  let first = last;
+  while (first > start && text.charCodeAt(first - 1) > 32) first--;
+  const word = text.slice(first, last + 1);
+  // Dot leaders are blanked before words are split: let scanLine judge those.
+  if (word.charCodeAt(0) === 46 || word.includes('..')) return true;
+  return NA.test(word);
 }
 
 function lastLeaderEnd(text: string): number {
@@ -190,5 +253,5 @@ function lastLeaderEnd(text: string): number {
 
 /** Printed width of a rounding interval: half a unit of the last printed digit. */
 export function halfUnit(decimals: number): number {
-  return 0.5 * Math.pow(10, -decimals);
+  return HALF_UNITS[decimals] ?? 0.5 * Math.pow(10, -decimals);
 }
