@@ -48,3 +48,12 @@ test('a segment table cross-foots to its Consolidated column', () => {
   assert.equal(got[0].rule, 'cross-footing');
   assert.match(got[0].message, /Net sales does not cross-foot: .*Consolidated prints \$  577,376, the columns add up to 577,876 \(off by \(500\)\)/);
 });
+
+test('percentages are their line item over its base, within rounding', () => {
+  const changed = text.replace('   Percent of total revenues         31%', '   Percent of total revenues         35%');
+  const got = findings(changed);
+  assert.equal(got.length, 1, JSON.stringify(got));
+  assert.equal(got[0].rule, 'percentage');
+  assert.equal(got[0].line, 35);
+  assert.match(got[0].message, /prints 35%, but License revenue 5\.0 over Total revenues \$16\.0 is 31\.3%/);
+});

@@ -15,6 +15,15 @@ export interface SourceText {
 export function splitLines(text: string): SourceText {
   const starts: number[] = [0];
   const ends: number[] = [];
+  if (text.indexOf('\r') < 0) {
+    // LF only (nearly every file): the native search finds line breaks far faster than a loop.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      ends.push(i);
+      starts.push(i + 1);
+    }
+    ends.push(text.length);
+    return { text, starts, ends };
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c !== 10 && c !== 13) continue;
