@@ -3,6 +3,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  CloseAction,
+  ErrorAction,
+  ErrorHandler,
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
@@ -42,8 +45,33 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     synchronize: { configurationSection: 'tickmark' },
     outputChannel: output,
     traceOutputChannel: output,
+    errorHandler: restartingErrorHandler(output),
   };
   return new LanguageClient('tickmark', 'Tickmark', serverOptions, clientOptions);
+}
+
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/** A crashed server is restarted, and the user is told; after five crashes in three minutes it stays down. */
+function restartingErrorHandler(output: vscode.LogOutputChannel): ErrorHandler {
+  const crashes: number[] = [];
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length && now - crashes[0] > RESTART_WINDOW_MS) crashes.shift();
+      if (crashes.length > MAX_RESTARTS) {
+        const message = 'Tickmark: the language server stopped 5 times in 3 minutes and was not restarted. See the Tickmark output for why; run "Tickmark: Restart Language Server" to try again.';
+        output.error(message);
+        return { action: CloseAction.DoNotRestart, message };
+      }
+      output.warn('The Tickmark language server stopped unexpectedly; restarting it.');
+      void vscode.window.showWarningMessage('Tickmark: the language server stopped unexpectedly and was restarted.');
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
 }
 
 function registerCommands(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): void {
