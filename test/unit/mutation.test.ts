@@ -11,8 +11,8 @@ import { apply, componentAbove, flaggedLines, isTotalRow, mutateCell, seeded } f
 
 // Ratchet: the measured recall on these filings, rounded down. The customer's bars are 99% for
 // totals and 95% for components, measured on filings we do not have; raise these as recall grows.
-const TOTAL_FLOOR = 0.96;
-const COMPONENT_FLOOR = 0.97;
+const TOTAL_FLOOR = 0.97;
+const COMPONENT_FLOOR = 0.98;
 const RELEASES = /(_8k_|_10q_)/;
 
 test('digit changes in totals and in the components above them are flagged', () => {

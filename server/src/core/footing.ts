@@ -285,7 +285,13 @@ function round(value: number): number {
 function namedGroupCandidate(row: Row, rows: Row[], entries: Entry[], additive: boolean[]): Candidate | undefined {
   const name = normalize(row.label.replace(/^total\s+/i, ''));
   if (!name || !/^total\b/i.test(row.label)) return undefined;
-  const inGroup = entries.map((e, i) => ({ e, i })).filter(({ e }) => normalize(rows[e.row].groups[rows[e.row].groups.length - 1] ?? '') === name);
+  // "Total net revenues" closes "REVENUES (Note 9):": the heading's words are all in the total's.
+  const totalWords = new Set(name.split(' '));
+  const names = (group: string) => {
+    const words = normalize(group.replace(/\([^)]*\)/g, '')).split(' ').filter(Boolean);
+    return words.length > 0 && words.every((w) => totalWords.has(w));
+  };
+  const inGroup = entries.map((e, i) => ({ e, i })).filter(({ e }) => names(rows[e.row].groups[rows[e.row].groups.length - 1] ?? ''));
   if (inGroup.length < 2) return undefined;
   const start = inGroup[0].i;
   if (inGroup.some(({ i }, k) => i !== start + k) || start + inGroup.length !== entries.length) return undefined;
@@ -297,10 +303,16 @@ function namedGroupCandidate(row: Row, rows: Row[], entries: Entry[], additive: 
  * the rows since the nearest heading, blank line or rule above it (a lease schedule, a maturity table).
  */
 function singleColumnCandidate(row: Row, rows: Row[], entries: Entry[], additive: boolean[]): Candidate | undefined {
-  if (additive.filter(Boolean).length !== 1 || !/^total\b/i.test(row.label)) return undefined;
+  // Also a wider table where the total has a figure in one column only (dashes elsewhere).
+  const figures = row.cells.filter((c) => additive[c.column] && c.kind === 'number' && c.value !== 0 && !c.percent);
+  if (figures.length !== 1 || !/^total\b/i.test(row.label)) return undefined;
   let start = entries.length - 1;
   while (start > 0 && !entries[start].boundary) start--;
   if (start < 0 || entries.length - start < 2) return undefined;
+  // Only rows that carry figures in that column make a sum worth stating.
+  const column = figures[0].column;
+  const nonzero = entries.slice(start).filter((e) => (cellAt(rows[e.row], column)?.value ?? 0) !== 0).length;
+  if (nonzero < 2) return undefined;
   return evaluate(row, rows, entries.slice(start).map((e) => e.row), 'sum', start, true, additive);
 }
 
@@ -345,7 +357,7 @@ export function tightenForceFooted(rows: Row[], footings: Footing[]): void {
   }
 }
 
-const MIN_EXACT = 3;
+const MIN_EXACT = 1;
 
 /**
  * Whole figures only: highlights restated to one decimal ("$16.0 million"), cents and factors are

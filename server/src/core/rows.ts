@@ -33,6 +33,7 @@ interface Pending {
 const CONNECTOR = /(,|;|\band|\bor|\bof|\bfor|\bin|\bto|\bthe|\bper|\bbefore|\bafter|\bfrom|\bon|\bwith|\bat|\bby|\bless|\bnet|&|-|\/)$/i;
 const PER_SHARE = /\bper (common |basic |diluted |ordinary |weighted |average )*(share|unit)|\bearnings per\b|\beps\b|\bdividends? (declared |paid )?per\b|\bper-share\b/i;
 const SHARES = /\bweighted[- ]average\b(?! (exercise|interest|price|rate|remaining|life|fair|grant))|\bshares (used|outstanding|in (the )?comput)|\bnumber of (common )?shares\b|\b(common|ordinary) (and common equivalent )?shares\b(?! ?(subject|held|repurchased))|\baverage (common )?shares\b|\bshares used\b|\bdenominator\b/i;
+const EQUITY_ACCOUNT = /\bpar value\b|^(common|preferred|preference|capital|treasury|convertible preferred) stock\b|^series [a-z0-9]+\b/i;
 const PERCENT_LABEL = /%|\bpercent(age)?\b|\bmargin\b(?!.*\$)|\bas a % of\b/i;
 const BREAKDOWN = /^\(?(of which|including|includes|included in|excluding|excludes|memo|memorandum)\b|\bof which\b/i;
 
@@ -339,6 +340,9 @@ function measureOf(row: Row): Measure {
   const text = isShortLabel(row.label) ? [...row.groups.slice(-1), row.label].join(' ') : row.label;
   const cents = numbers.length > 0 && numbers.every((c) => c.decimals === 2 && Math.abs(c.value ?? 0) < 1000);
   const counts = numbers.length > 0 && numbers.every((c) => c.decimals === 0 && !c.currency);
+  // "Common stock, $.001 par value: 12,000,000 shares authorized; shares outstanding ..." is the
+  // equity account, an amount, whatever its description says about shares.
+  if (EQUITY_ACCOUNT.test(row.label)) return 'amount';
   // "Shares used in computing net loss per share" counts shares; its figures say so too.
   if (SHARES.test(text) && !cents) return 'shares';
   if (PER_SHARE.test(text) && !(counts && numbers.some((c) => Math.abs(c.value ?? 0) >= 1000))) return 'perShare';
