@@ -57,3 +57,11 @@ test('percentages are their line item over its base, within rounding', () => {
   assert.equal(got[0].line, 35);
   assert.match(got[0].message, /prints 35%, but License revenue 5\.0 over Total revenues \$16\.0 is 31\.3%/);
 });
+
+test('a balance sheet must balance', () => {
+  const changed = text.replace('    equity                                    $67,119       $104,835', '    equity                                    $67,119       $104,335');
+  const got = findings(changed).filter((f) => f.rule === 'balance-sheet');
+  assert.equal(got.length, 1, JSON.stringify(got));
+  assert.equal(got[0].line, 298);
+  assert.match(got[0].message, /is \$104,335 but Total assets is \$104,835 \(off by \(500\)\)/);
+});

@@ -1,6 +1,7 @@
 // The core's entry point: one call reads a document version into the model every feature uses.
 import { readEnvelope } from './envelope';
 import { crossFoot } from './crossFooting';
+import { checkIdentities } from './identities';
 import { checkPercentages } from './percentages';
 import { tieTables } from './crossTies';
 import { tieProseToTables } from './proseTies';
@@ -55,7 +56,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       tables,
       prose,
       ties: tieProse(prose, tables),
-      findings: [...footingFindings(tables), ...crossFoot(tables), ...checkPercentages(tables), ...tieTables(tables), ...tieProseToTables(prose, tables)].sort((a, b) => a.span.start - b.span.start),
+      findings: [...footingFindings(tables), ...crossFoot(tables), ...checkIdentities(tables), ...checkPercentages(tables), ...tieTables(tables), ...tieProseToTables(prose, tables)].sort((a, b) => a.span.start - b.span.start),
       notes,
     },
   };
