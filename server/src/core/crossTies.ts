@@ -39,13 +39,15 @@ function collectFacts(tables: Table[]): Map<string, Fact[]> {
   const byKey = new Map<string, Fact[]>();
   for (const table of tables) {
     if (!tieable(table)) continue;
+    const periods = table.columns.map((c) => (ADJUSTED.test(c.header) ? '' : periodKey(c.header)));
+    if (periods.every((p) => !p)) continue;
     const keys = rowKeys(table);
     for (const row of table.rows) {
       const item = keys.get(row.index);
       if (!item) continue;
       for (const cell of row.cells) {
-        const period = periodKey(table.columns[cell.column]?.header ?? '');
-        if (!period || cell.kind !== 'number' || cell.percent || ADJUSTED.test(table.columns[cell.column]?.header ?? '')) continue;
+        const period = periods[cell.column] ?? '';
+        if (!period || cell.kind !== 'number' || cell.percent) continue;
         // A date without a duration is a balance at that date: only balance sheets state those.
         if (period.startsWith('|') && !BALANCE_SHEET.test(table.title)) continue;
         const key = `${row.measure}|${item}|${period}`;

@@ -139,16 +139,20 @@ interface Figures {
   present: Uint8Array;
 }
 
-function figuresOf(rows: Row[], entries: Entry[], column: number): Figures {
-  const n = entries.length;
-  const figures = { values: new Float64Array(n), halves: new Float64Array(n), present: new Uint8Array(n) };
-  for (let i = 0; i < n; i++) {
-    const cell = cellAt(rows[entries[i].row], column);
-    if (!cell || cell.value === null || cell.percent) continue;
-    figures.values[i] = cell.value;
-    figures.halves[i] = cell.kind === 'number' ? halfUnit(cell.decimals) : 0;
-    figures.present[i] = 1;
+/** A row's figures by column, read once per row rather than once per total above it. */
+const denseRows = new WeakMap<Row, Figures>();
+
+function dense(row: Row, columns: number): Figures {
+  let figures = denseRows.get(row);
+  if (figures && figures.values.length >= columns) return figures;
+  figures = { values: new Float64Array(columns), halves: new Float64Array(columns), present: new Uint8Array(columns) };
+  for (const cell of row.cells) {
+    if (cell.column >= columns || cell.value === null || cell.percent) continue;
+    figures.values[cell.column] = cell.value;
+    figures.halves[cell.column] = cell.kind === 'number' ? halfUnit(cell.decimals) : 0;
+    figures.present[cell.column] = 1;
   }
+  denseRows.set(row, figures);
   return figures;
 }
 
@@ -163,24 +167,26 @@ function bestCandidate(row: Row, rows: Row[], entries: Entry[], additive: boolea
   const agree = new Int32Array(slots);
   const disagree = new Int32Array(slots);
   const exact = new Int32Array(slots);
+  const f: Figures[] = new Array(n);
+  for (let i = floor; i < n; i++) f[i] = dense(rows[entries[i].row], additive.length);
   for (let column = 0; column < additive.length; column++) {
     const printedCell = additive[column] ? cellAt(row, column) : undefined;
     if (!printedCell || printedCell.value === null || printedCell.percent) continue;
-    const f = figuresOf(rows, entries, column);
     let sum = 0;
     let tolerance = printedCell.kind === 'nil' ? 0 : halfUnit(printedCell.decimals);
     let nonzero = 0;
     let present = 0;
     for (let start = n - 1; start >= floor; start--) {
-      if (f.present[start]) {
-        sum += f.values[start];
-        tolerance += f.halves[start];
+      const figures = f[start];
+      if (figures.present[column]) {
+        sum += figures.values[column];
+        tolerance += figures.halves[column];
         present++;
-        if (f.values[start] !== 0) nonzero++;
+        if (figures.values[column] !== 0) nonzero++;
       }
       const count = n - start;
       if (present === 0) continue;
-      const first = f.present[start] ? f.values[start] : 0;
+      const first = figures.present[column] ? figures.values[column] : 0;
       for (let op = 0; op < 2; op++) {
         const computed = op === 0 ? sum : 2 * first - sum;
         const verdict = judge(printedCell, computed, tolerance, nonzero, present, count);

@@ -10,8 +10,12 @@ const MIN_SCORE = 0.5;
 
 export function tieProse(figures: ProseFigure[], tables: Table[]): Tie[] {
   const ties: Tie[] = [];
+  if (figures.length === 0) return ties;
+  // Each line item's words are read once, not once per figure in the text.
+  const parts = new Map<Row, string[]>();
+  for (const table of tables) for (const row of table.rows) parts.set(row, labelParts(row.label));
   figures.forEach((figure, index) => {
-    const tie = tieFigure(figure, index, tables);
+    const tie = tieFigure(figure, index, tables, parts);
     if (tie) ties.push(tie);
   });
   return ties;
@@ -39,7 +43,7 @@ export function unitFactor(table: Table, row: Row, column?: number): number {
   return table.scale.factor;
 }
 
-function tieFigure(figure: ProseFigure, index: number, tables: Table[]): Tie | undefined {
+function tieFigure(figure: ProseFigure, index: number, tables: Table[], parts: Map<Row, string[]>): Tie | undefined {
   const words = significantWords(figure.context);
   if (words.size === 0) return undefined;
   let best: Array<{ ref: CellRef; label: string }> = [];
@@ -47,7 +51,7 @@ function tieFigure(figure: ProseFigure, index: number, tables: Table[]): Tie | u
   for (const table of tables) {
     for (const row of table.rows) {
       if (!compatible(figure, row)) continue;
-      const score = labelScore(row.label, words);
+      const score = labelScore(parts.get(row) ?? [], words);
       if (score < bestScore) continue;
       for (const cell of row.cells) {
         if (cell.value === null || cell.kind !== 'number' || !meets(figure, table, row, cell)) continue;
@@ -80,8 +84,13 @@ function significantWords(text: string): Set<string> {
 
 
 
-function labelScore(label: string, words: Set<string>): number {
-  const parts = normalize(label).split(' ').filter((w) => w.length > 2 && !STOP.has(w)).map(stem);
+function labelParts(label: string): string[] {
+  return normalize(label).split(' ').filter((w) => w.length > 2 && !STOP.has(w)).map(stem);
+}
+
+function labelScore(parts: string[], words: Set<string>): number {
   if (parts.length === 0) return 0;
-  return parts.filter((w) => words.has(w)).length / parts.length;
+  let found = 0;
+  for (const w of parts) if (words.has(w)) found++;
+  return found / parts.length;
 }
