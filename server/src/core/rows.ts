@@ -123,7 +123,9 @@ class BodyReader {
     for (;;) {
       const group = this.openGroups[this.openGroups.length - 1];
       if (!group) return;
-      const first = this.firstIndent.get(group);
+      // A group holding only groups ("Common stock, $0.01 par value:" over "Authorized shares --")
+      // ends at a row printed at its own indent or left of it.
+      const first = this.firstIndent.get(group) ?? (group.endLine > group.line ? this.indentOf(group) + 1 : undefined);
       if (first === undefined) return;
       const shallower = indent < first;
       const ended = afterBlank && !this.colons.get(group) && indent <= this.indentOf(group);
@@ -244,10 +246,10 @@ class BodyReader {
     this.rows.push(row);
     this.items.push({ kind: 'row', row: row.index });
     this.lastLine = line;
-    for (const g of this.openGroups) {
-      g.endLine = line;
-      if (!this.firstIndent.has(g)) this.firstIndent.set(g, row.indent);
-    }
+    for (const g of this.openGroups) g.endLine = line;
+    // Only the group the row stands in directly learns its indentation from it.
+    const innermost = this.openGroups[this.openGroups.length - 1];
+    if (innermost && !this.firstIndent.has(innermost)) this.firstIndent.set(innermost, row.indent);
     this.closeGroupAtTotal(label, line);
   }
 
