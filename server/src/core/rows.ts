@@ -141,7 +141,8 @@ class BodyReader {
     // "  of $96 ($99 at ...)" continues the row printed just above it.
     if (!this.pending && previous?.kind === 'row' && /^[a-z(]/.test(text) && this.rows[previous.row].line === line - 1) {
       const row = this.rows[previous.row];
-      row.label = `${row.label} ${text}`;
+      // "period        =========" ends the label and rules the figures above in one line.
+      row.label = `${row.label} ${text.replace(/[=\-_]{3,}/g, ' ')}`.replace(/\s+/g, ' ').trim();
       return;
     }
     if (!this.pending) this.pending = { lines: [], text: [], indent };
@@ -200,7 +201,9 @@ class BodyReader {
    */
   private closeGroupAtTotal(label: string, line: number): void {
     const isTotal = /^total\b/i.test(label);
-    if (!isTotal && label !== '') return;
+    // "Net cash flows from financing activities" closes "Cash flows from financing activities:".
+    const closesSection = /^net (cash|increase|decrease|change)\b/i.test(label);
+    if (!isTotal && !closesSection && label !== '') return;
     const name = normalize(label.replace(/^total\s+/i, ''));
     const at = isTotal ? this.openGroups.findIndex((g) => normalize(g.label) === name) : -1;
     if (at >= 0) {
