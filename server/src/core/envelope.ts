@@ -2,7 +2,7 @@
 // begins, where <TABLE> blocks and <PAGE> breaks are. Markup is never read as table content;
 // uuencoded and PDF blocks, SEC headers, PEM headers and HTML documents are skipped whole.
 import type { Section } from './model';
-import { rawLine, type SourceText } from './text';
+import { isSpace, rawLine, type SourceText } from './text';
 
 export const enum LineKind {
   Text = 0,
@@ -69,12 +69,22 @@ class EnvelopeReader {
   }
 
   run(): void {
+    const { text: source, starts, ends } = this.source;
     for (let line = 0; line < this.n; line++) {
-      const text = rawLine(this.source, line);
-      if (isBlank(text)) {
+      const start = starts[line];
+      const end = ends[line];
+      let first = start;
+      while (first < end && source.charCodeAt(first) <= 32) first++;
+      if (first === end) {
         this.kinds[line] = LineKind.Blank;
         continue;
       }
+      // Most lines start no block and hold no tag: they are text, without a slice or a pattern.
+      if (!this.skipUntil && !mayBeMarkup(source, start, end)) {
+        this.kinds[line] = LineKind.Text;
+        continue;
+      }
+      const text = source.slice(start, end);
       const skipTo = this.skipBlock(line, text);
       if (skipTo > line) {
         this.kinds.fill(LineKind.Skipped, line, skipTo + 1);
@@ -113,7 +123,12 @@ class EnvelopeReader {
   }
 
   private findLine(from: number, pattern: RegExp): number {
+    // "^<..." and "^end" patterns: only lines starting with that character are tested.
+    const lead = pattern.source.charCodeAt(1);
+    const fixed = pattern.source[0] === '^' && (lead === 60 || (!pattern.ignoreCase && lead >= 97 && lead <= 122)) ? lead : -1;
+    const { text, starts } = this.source;
     for (let line = from + 1; line < this.n; line++) {
+      if (fixed >= 0 && text.charCodeAt(starts[line]) !== fixed) continue;
       if (pattern.test(rawLine(this.source, line))) return line;
     }
     return this.n - 1;
@@ -211,6 +226,18 @@ class EnvelopeReader {
       }
     }
   }
+}
+
+/**
+ * Whether a line may start a skipped block or hold a tag: it starts with "<", "-" or "b" ("begin
+ * 644"), or its first character after white space is "<". Anything else is text.
+ */
+function mayBeMarkup(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c === 60 || c === 45 || c === 98) return true;
+  let i = start;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i < end && text.charCodeAt(i) === 60;
 }
 
 function isBlank(text: string): boolean {

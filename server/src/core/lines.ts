@@ -1,18 +1,47 @@
 // Per-line facts that table reading asks for again and again, computed once per line on demand:
 // the tab-expanded text with markup blanked, the label/figures split, whether it is a rule.
+// Everything is kept in arrays indexed by line; most lines of a filing are prose, and for a line
+// that needs no rewriting (no tab, no markup, no PEM escape) the raw text is read as it stands.
 import { LineKind, type Envelope } from './envelope';
-import { scanLine, type ScannedLine } from './figures';
-import { expandLine, type ExpandedLine, type SourceText } from './text';
+import { mayEndInFigure, scanLine, type ScannedLine } from './figures';
+import { expandLine, isSpace, type ExpandedLine, type SourceText } from './text';
 
 const TAG = /<\/?(S|C|CAPTION|TABLE|FN|PAGE|R|F\d+)>/gi;
 const RULE = /^[\s\-=_~*+]*$/;
 
-export class Lines {
-  private readonly expanded = new Map<number, ExpandedLine>();
-  private readonly scans = new Map<number, ScannedLine | null>();
-  private readonly tabWidths = new Map<number, number>();
+// A line's shape, from one pass over its raw text (tab widths do not change it).
+const SHAPE_KNOWN = 1;
+const SHAPE_TAB = 2;
+/** A tab, a "<" or a PEM escape: the expanded text may differ from the raw one. */
+const SHAPE_REWRITTEN = 4;
 
-  constructor(readonly source: SourceText, readonly envelope: Envelope) {}
+/** Facts other modules derive from a line's expansion, remembered until its tab width changes. */
+export const enum LineFact {
+  FigureRow = 0,
+  Prose = 1,
+}
+
+export class Lines {
+  private readonly expanded: Array<ExpandedLine | undefined>;
+  /** Text of plain lines, sliced once (their ExpandedLine is only made when an offset is asked for). */
+  private readonly plainTexts: Array<string | undefined>;
+  private readonly scans: Array<ScannedLine | null | undefined>;
+  private readonly tabWidths = new Map<number, number>();
+  private readonly shapes: Uint8Array;
+  /** isRule: 0 not known yet, 1 no, 2 yes. */
+  private readonly rules: Uint8Array;
+  /** Two bits per LineFact: known, and the answer. */
+  private readonly facts: Uint8Array;
+
+  constructor(readonly source: SourceText, readonly envelope: Envelope) {
+    const n = source.starts.length;
+    this.expanded = new Array<ExpandedLine | undefined>(n).fill(undefined);
+    this.plainTexts = new Array<string | undefined>(n).fill(undefined);
+    this.scans = new Array<ScannedLine | null | undefined>(n).fill(undefined);
+    this.shapes = new Uint8Array(n);
+    this.rules = new Uint8Array(n);
+    this.facts = new Uint8Array(n);
+  }
 
   get count(): number {
     return this.source.starts.length;
@@ -33,40 +62,74 @@ export class Lines {
 
   /** Tab-expanded text with inline table markup blanked to spaces (columns keep their place). */
   get(line: number): ExpandedLine {
-    let value = this.expanded.get(line);
+    let value = this.expanded[line];
     if (!value) {
       const raw = expandLine(this.source, line, this.tabWidths.get(line));
       let text = raw.text.indexOf('<') >= 0 ? raw.text.replace(TAG, (m) => ' '.repeat(m.length)) : raw.text;
       // PEM dash-escaping (RFC 934) put "- " before every line that began with "-".
       if (text.startsWith('- -')) text = `  ${text.slice(2)}`;
       value = text === raw.text ? raw : { line, text, offsetAt: raw.offsetAt };
-      this.expanded.set(line, value);
+      this.expanded[line] = value;
     }
     return value;
   }
 
+  /** True when the line's text is its raw text (no tab to expand, no markup, no PEM escape). */
+  private isPlain(line: number): boolean {
+    return (this.shape(line) & SHAPE_REWRITTEN) === 0;
+  }
+
+  private shape(line: number): number {
+    let shape = this.shapes[line];
+    if (shape !== 0) return shape;
+    shape = SHAPE_KNOWN;
+    const text = this.source.text;
+    const start = this.source.starts[line];
+    const end = this.source.ends[line];
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 9) shape |= SHAPE_TAB | SHAPE_REWRITTEN;
+      else if (c === 60) shape |= SHAPE_REWRITTEN;
+    }
+    if (end - start >= 3 && text.startsWith('- -', start)) shape |= SHAPE_REWRITTEN;
+    this.shapes[line] = shape;
+    return shape;
+  }
+
   hasTab(line: number): boolean {
-    return this.source.text.slice(this.source.starts[line], this.source.ends[line]).includes('\t');
+    return (this.shape(line) & SHAPE_TAB) !== 0;
   }
 
   /** Re-expands a line with another tab width (filers' tools did not all use stops of 8). */
   setTabWidth(line: number, width: number): void {
     if ((this.tabWidths.get(line) ?? 8) === width) return;
     this.tabWidths.set(line, width);
-    this.expanded.delete(line);
-    this.scans.delete(line);
+    this.expanded[line] = undefined;
+    this.scans[line] = undefined;
+    this.rules[line] = 0;
+    this.facts[line] = 0;
   }
 
   text(line: number): string {
-    return this.get(line).text;
+    const expanded = this.expanded[line];
+    if (expanded) return expanded.text;
+    if (!this.isPlain(line)) return this.get(line).text;
+    let text = this.plainTexts[line];
+    if (text === undefined) {
+      text = this.source.text.slice(this.source.starts[line], this.source.ends[line]);
+      this.plainTexts[line] = text;
+    }
+    return text;
   }
 
   scan(line: number): ScannedLine | undefined {
     if (!this.isContent(line)) return undefined;
-    let value = this.scans.get(line);
+    let value = this.scans[line];
     if (value === undefined) {
-      value = this.isRule(line) ? null : (scanLine(this.text(line)) ?? null);
-      this.scans.set(line, value);
+      // A plain line whose last character can end no figure has none: no need to split it.
+      if (this.isPlain(line) && !mayEndInFigure(this.source.text, this.source.starts[line], this.source.ends[line])) value = null;
+      else value = this.isRule(line) ? null : (scanLine(this.text(line)) ?? null);
+      this.scans[line] = value;
     }
     return value ?? undefined;
   }
@@ -74,11 +137,11 @@ export class Lines {
   /** "-----", "=====", "- ----" (PEM-escaped), segmented rules under columns. */
   isRule(line: number): boolean {
     if (!this.isContent(line)) return false;
-    const text = this.text(line);
-    if (!RULE.test(text)) return false;
-    let marks = 0;
-    for (let i = 0; i < text.length; i++) if (text[i] === '-' || text[i] === '=' || text[i] === '_') marks++;
-    return marks >= 3;
+    const known = this.rules[line];
+    if (known !== 0) return known === 2;
+    const rule = this.isPlain(line) ? plainRule(this.source.text, this.source.starts[line], this.source.ends[line]) : expandedRule(this.text(line));
+    this.rules[line] = rule ? 2 : 1;
+    return rule;
   }
 
   isDoubleRule(line: number): boolean {
@@ -86,9 +149,46 @@ export class Lines {
   }
 
   indent(line: number): number {
+    if (this.isPlain(line)) {
+      const text = this.source.text;
+      const start = this.source.starts[line];
+      const end = this.source.ends[line];
+      let i = start;
+      while (i < end && text.charCodeAt(i) <= 32) i++;
+      return i - start;
+    }
     const text = this.text(line);
     let i = 0;
     while (i < text.length && text.charCodeAt(i) <= 32) i++;
     return i;
   }
+
+  /** A remembered LineFact, or undefined when not worked out since the line was last expanded. */
+  recall(line: number, fact: LineFact): boolean | undefined {
+    const bits = this.facts[line] >> (fact * 2);
+    return bits & 1 ? (bits & 2) !== 0 : undefined;
+  }
+
+  remember(line: number, fact: LineFact, value: boolean): boolean {
+    this.facts[line] |= (value ? 3 : 1) << (fact * 2);
+    return value;
+  }
+}
+
+function expandedRule(text: string): boolean {
+  if (!RULE.test(text)) return false;
+  let marks = 0;
+  for (let i = 0; i < text.length; i++) if (text[i] === '-' || text[i] === '=' || text[i] === '_') marks++;
+  return marks >= 3;
+}
+
+/** expandedRule of text.slice(start, end) without the slice or the regular expression. */
+function plainRule(text: string, start: number, end: number): boolean {
+  let marks = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45 || c === 61 || c === 95) marks++;
+    else if (c !== 126 && c !== 42 && c !== 43 && !isSpace(c)) return false;
+  }
+  return marks >= 3;
 }

@@ -1,7 +1,7 @@
 // Where tables are. <TABLE> tags are used when present but never required: bare fixed-width
 // tables are found as runs of figure rows. Prose that merely contains numbers is not a table.
 import { LineKind } from './envelope';
-import type { Lines } from './lines';
+import { LineFact, type Lines } from './lines';
 
 export interface Region {
   /** First and last line that may hold rows (inclusive). */
@@ -19,6 +19,11 @@ const MAX_BLANK_RUN = 2;
 
 /** A row of figures as tables print them, not a sentence that ends in a number. */
 export function isFigureRow(lines: Lines, line: number): boolean {
+  // Asked many times per line by every stage of table reading: worked out once.
+  return lines.recall(line, LineFact.FigureRow) ?? lines.remember(line, LineFact.FigureRow, figureRow(lines, line));
+}
+
+function figureRow(lines: Lines, line: number): boolean {
   const scan = lines.scan(line);
   if (!scan) return false;
   // A labelled row of dashes ("Provision for income taxes  -  -") is a row of zeros.
@@ -38,6 +43,10 @@ function isStrongRow(lines: Lines, line: number): boolean {
 
 /** Prose: a long line of many words that is not a row of figures. */
 export function isProse(lines: Lines, line: number): boolean {
+  return lines.recall(line, LineFact.Prose) ?? lines.remember(line, LineFact.Prose, prose(lines, line));
+}
+
+function prose(lines: Lines, line: number): boolean {
   if (!lines.isContent(line) || lines.isRule(line) || isFigureRow(lines, line)) return false;
   if (lines.scan(line)?.label && lines.scan(line)!.label.length <= MAX_LABEL_LENGTH) return false;
   const text = lines.text(line).trim();

@@ -15,21 +15,25 @@ export interface SourceText {
 export function splitLines(text: string): SourceText {
   const starts: number[] = [0];
   const ends: number[] = [];
-  if (text.indexOf('\r') < 0) {
-    // LF only (nearly every file): the native search finds line breaks far faster than a loop.
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      ends.push(i);
-      starts.push(i + 1);
+  // The native search finds line breaks far faster than a loop over characters: one cursor on
+  // the next LF, one on the next CR (most files have none; CRLF and CR-only files have many).
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    if (cr < 0 || (lf >= 0 && lf < cr)) {
+      ends.push(lf);
+      starts.push(lf + 1);
+      lf = text.indexOf('\n', lf + 1);
+      continue;
     }
-    ends.push(text.length);
-    return { text, starts, ends };
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 10 && c !== 13) continue;
-    ends.push(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    starts.push(i + 1);
+    ends.push(cr);
+    let next = cr + 1;
+    if (lf === next) {
+      next++;
+      lf = text.indexOf('\n', next);
+    }
+    starts.push(next);
+    cr = text.indexOf('\r', next);
   }
   ends.push(text.length);
   return { text, starts, ends };
@@ -101,4 +105,10 @@ export function offsetAt(source: SourceText, position: Position): number {
   if (position.line >= source.starts.length) return source.text.length;
   const start = source.starts[position.line];
   return Math.min(start + Math.max(0, position.character), source.ends[position.line]);
+}
+
+/** What `\s` matches in a JavaScript regular expression, by character code. */
+export function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
