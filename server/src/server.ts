@@ -1,184 +1,210 @@
-// The language server: thin handlers that look up the document, ask the cache for the analysis
-// of its version and convert the core's answer to LSP. No handler throws to the client.
+// The language server: thin handlers that hand each request to the analysis host (documents.ts),
+// which runs the core in a worker thread, and answer with what it returns. The main thread only
+// reads and writes the protocol, so every request is answered: with the result, with an empty
+// answer when the analysis is not ready within the request's budget, or as cancelled. No handler
+// throws to the client; errors go to the output channel.
+import { isMainThread, workerData } from 'node:worker_threads';
 import {
   createConnection,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { exportTable, tableToCsv, tableToMarkdown } from './core/export';
-import { tableAt } from './core/lookup';
-import { isPosition, toOffset } from './convert';
-import { AnalysisCache } from './documents';
+import { AnalysisHost } from './documents';
 import { provideCodeActions } from './features/codeActions';
-import { provideDiagnostics } from './features/diagnostics';
-import { provideFoldingRanges } from './features/folding';
-import { provideHover } from './features/hover';
-import { provideDefinition, provideReferences } from './features/navigation';
-import { provideDocumentSymbols } from './features/symbols';
+import { ENGINE_MARK, serveEngine, type Method } from './features/engine';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
-const connection: Connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-let settings: Settings = DEFAULT_SETTINGS;
-let pullConfiguration = false;
-const log = (message: string) => connection.console.log(`[tickmark] ${message}`);
-const cache = new AnalysisCache(() => settings, log);
+/** Every request is answered within this; an analysis still running answers the next one. */
+const REQUEST_BUDGET_MS = 750;
+// Only the bundle can be a worker's entry (run from source, __filename is this module under a
+// TS loader): elsewhere the engine runs on the main thread.
+const BUNDLED = /\.c?js$/.test(__filename);
 
-/** Runs a handler; a failure is logged and answered with `fallback`, never thrown. */
-function guard<P, R>(name: string, fallback: R, handler: (params: P) => R): (params: P) => R {
-  return (params: P) => {
+if (!isMainThread && (workerData as { mark?: unknown } | null)?.mark === ENGINE_MARK) {
+  serveEngine((workerData as { control: Int32Array }).control);
+} else {
+  startServer();
+}
+
+function startServer(): void {
+  const connection: Connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  let settings: Settings = DEFAULT_SETTINGS;
+  let pullConfiguration = false;
+  const log = (message: string) => connection.console.log(`[tickmark] ${message}`);
+  const host = new AnalysisHost({
+    log,
+    settings: () => settings,
+    document: (uri) => documents.get(uri),
+    inProcess: !BUNDLED || process.argv.includes('--no-worker'),
+    workerFile: __filename,
+    hardLimitMs: timeLimitArgument(),
+  });
+
+  process.on('uncaughtException', (error) => log(`uncaught: ${error.stack ?? error.message}`));
+  process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+
+  /** Runs a feature in the host and turns its answer into the handler's reply. */
+  async function answer<R>(name: Method, uri: unknown, params: unknown, fallback: R, token?: CancellationToken): Promise<R | ResponseError<void>> {
     try {
-      return handler(params);
+      if (typeof uri !== 'string' || !documents.get(uri)) {
+        log(`${name}: unknown document ${String(uri)}`);
+        return fallback;
+      }
+      const result = await host.request(uri, name, params, { token, budgetMs: REQUEST_BUDGET_MS });
+      if (result.ok) return (result.result ?? fallback) as R;
+      if (result.reason === 'cancelled') return new ResponseError(LSPErrorCodes.RequestCancelled, `${name} cancelled`);
+      if (result.reason === 'budget') log(`${name} on ${uri}: the analysis was not ready within ${REQUEST_BUDGET_MS} ms; answered empty`);
+      return fallback;
     } catch (error) {
-      log(`${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return fallback;
     }
-  };
-}
-
-function documentFor(params: { textDocument?: { uri?: unknown } } | undefined): TextDocument | undefined {
-  const uri = params?.textDocument?.uri;
-  if (typeof uri !== 'string') return undefined;
-  const document = documents.get(uri);
-  if (!document) log(`request for unknown document ${uri}`);
-  return document;
-}
-
-connection.onInitialize((params): InitializeResult => {
-  pullConfiguration = !!params.capabilities.workspace?.configuration;
-  settings = readSettings((params.initializationOptions as { tickmark?: unknown } | undefined)?.tickmark ?? params.initializationOptions);
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      hoverProvider: true,
-      documentSymbolProvider: { label: 'Statements' },
-      foldingRangeProvider: true,
-      definitionProvider: true,
-      referencesProvider: true,
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
-    },
-    serverInfo: { name: 'tickmark', version: '0.1.0' },
-  };
-});
-
-connection.onInitialized(() => {
-  if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
-  void refreshSettings();
-});
-
-async function refreshSettings(pushed?: unknown): Promise<void> {
-  try {
-    const section = pushed ?? (pullConfiguration ? await connection.workspace.getConfiguration('tickmark') : undefined);
-    if (section !== undefined) settings = readSettings(section);
-  } catch (error) {
-    log(`could not read settings: ${String(error)}`);
   }
-  cache.clear();
-  documents.all().forEach(scheduleValidation);
-}
 
-connection.onDidChangeConfiguration((change) => {
-  const pushed = (change.settings as { tickmark?: unknown } | null)?.tickmark;
-  void refreshSettings(pushed);
-});
+  connection.onInitialize((params): InitializeResult => {
+    pullConfiguration = !!params.capabilities.workspace?.configuration;
+    settings = readSettings((params.initializationOptions as { tickmark?: unknown } | undefined)?.tickmark ?? params.initializationOptions);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'Statements' },
+        foldingRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+      },
+      serverInfo: { name: 'tickmark', version: '0.1.0' },
+    };
+  });
 
-// Diagnostics follow the latest version only: edits in a burst are validated once.
-const pending = new Map<string, ReturnType<typeof setImmediate>>();
-function scheduleValidation(document: TextDocument): void {
-  const previous = pending.get(document.uri);
-  if (previous) clearImmediate(previous);
-  pending.set(
-    document.uri,
-    setImmediate(() => {
-      pending.delete(document.uri);
-      const current = documents.get(document.uri);
-      if (!current) return;
-      guard('diagnostics', undefined, () => {
-        const diagnostics = provideDiagnostics(cache.get(current), current.uri, settings);
-        void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
-      })(undefined);
-    }),
+  connection.onInitialized(() => {
+    host.prepare();
+    if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+    void refreshSettings();
+  });
+
+  async function refreshSettings(pushed?: unknown): Promise<void> {
+    try {
+      const section = pushed ?? (pullConfiguration ? await connection.workspace.getConfiguration('tickmark') : undefined);
+      if (section !== undefined) settings = readSettings(section);
+    } catch (error) {
+      log(`could not read settings: ${String(error)}`);
+    }
+    host.reset();
+    documents.all().forEach((document) => validate(document.uri));
+  }
+
+  connection.onDidChangeConfiguration((change) => {
+    const pushed = (change.settings as { tickmark?: unknown } | null)?.tickmark;
+    void refreshSettings(pushed);
+  });
+
+  // Diagnostics follow the latest version only. One diagnostics job per document is queued at a
+  // time and reads the newest text when it starts; an edit abandons an analysis of an older version.
+  const validating = new Set<string>();
+  function validate(uri: string): void {
+    if (validating.has(uri)) return;
+    validating.add(uri);
+    setImmediate(() => void publishDiagnostics(uri));
+  }
+
+  async function publishDiagnostics(uri: string): Promise<void> {
+    try {
+      const result = await host.request(uri, 'diagnostics', undefined);
+      validating.delete(uri);
+      const document = documents.get(uri);
+      if (!document) return;
+      const version = result.ok ? result.version : (result.version ?? document.version);
+      if (version !== document.version) return validate(uri);
+      let diagnostics: Diagnostic[] | undefined;
+      if (result.ok) diagnostics = result.result as Diagnostic[];
+      else if (result.reason === 'tooLarge') diagnostics = [note(tooLargeMessage(document.getText().length, settings.maxDocumentSize))];
+      else if (result.reason === 'failed') diagnostics = [note(result.message ?? 'Tickmark could not analyse this version.')];
+      if (diagnostics === undefined) return;
+      if (!settings.checksEnabled && !result.ok) diagnostics = [];
+      void connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (error) {
+      validating.delete(uri);
+      log(`diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  documents.onDidOpen((e) => {
+    if (e.document.getText().length > settings.maxDocumentSize) log(`${e.document.uri}: ${tooLargeMessage(e.document.getText().length, settings.maxDocumentSize)}`);
+  });
+  documents.onDidChangeContent((e) => {
+    host.changed(e.document.uri);
+    validate(e.document.uri);
+  });
+  documents.onDidClose((e) => {
+    host.closed(e.document.uri, e.document.getText().length);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover((params, token) => answer('hover', params?.textDocument?.uri, params, null, token));
+  connection.onDocumentSymbol((params, token) => answer('documentSymbol', params?.textDocument?.uri, params, [], token));
+  connection.onFoldingRanges((params, token) => answer('foldingRange', params?.textDocument?.uri, params, [], token));
+  connection.onDefinition((params, token) => answer('definition', params?.textDocument?.uri, params, [], token));
+  connection.onReferences((params, token) => answer('references', params?.textDocument?.uri, params, [], token));
+
+  connection.onCodeAction((params) => {
+    try {
+      const document = documents.get(params?.textDocument?.uri);
+      return document ? provideCodeActions(document, params.context?.diagnostics ?? []) : [];
+    } catch (error) {
+      log(`codeAction failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return [];
+    }
+  });
+
+  connection.onRequest('tickmark/parsedModel', (params: { uri?: unknown } | undefined, token) => answer('parsedModel', params?.uri, params, null, token));
+  connection.onRequest('tickmark/tableAt', (params: { uri?: unknown; position?: unknown; format?: unknown } | undefined, token) =>
+    answer('tableAt', params?.uri, params, null, token),
   );
+
+  // For tests and the benchmark: the text the server holds, and its memory (after a collection
+  // when node runs with --expose-gc).
+  connection.onRequest('tickmark/documentText', (params: { uri?: unknown } | undefined) => {
+    const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+    return document ? { version: document.version, text: document.getText() } : null;
+  });
+  connection.onRequest('tickmark/stats', async (params: { gc?: boolean } | undefined) => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (params?.gc && gc) gc();
+    const engine = await host.request('', 'stats', { gc: params?.gc }, { budgetMs: REQUEST_BUDGET_MS });
+    const memory = process.memoryUsage();
+    return { documents: documents.keys().length, rss: memory.rss, heapUsed: memory.heapUsed, engine: engine.ok ? engine.result : null };
+  });
+
+  connection.onShutdown(() => host.dispose());
+
+  documents.listen(connection);
+  connection.listen();
 }
 
-documents.onDidOpen((e) => scheduleValidation(e.document));
-documents.onDidChangeContent((e) => scheduleValidation(e.document));
-documents.onDidClose((e) => {
-  cache.delete(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-});
+/** `--analysis-time-limit=<ms>` (tests): a fixed limit instead of one that grows with the document. */
+function timeLimitArgument(): ((length: number) => number) | undefined {
+  const value = Number(/^--analysis-time-limit=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--analysis-time-limit=')) ?? '')?.[1]);
+  return value > 0 ? () => value : undefined;
+}
 
-connection.onHover(
-  guard('hover', null, (params) => {
-    const document = documentFor(params);
-    if (!document || !isPosition(params.position)) return null;
-    return provideHover(cache.get(document), params.position);
-  }),
-);
+function note(message: string): Diagnostic {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'tickmark', code: 'not-analysed', message };
+}
 
-connection.onDocumentSymbol(
-  guard('documentSymbol', [], (params) => {
-    const document = documentFor(params);
-    return document ? provideDocumentSymbols(cache.get(document)) : [];
-  }),
-);
-
-connection.onFoldingRanges(
-  guard('foldingRange', [], (params) => {
-    const document = documentFor(params);
-    return document ? provideFoldingRanges(cache.get(document)) : [];
-  }),
-);
-
-connection.onDefinition(
-  guard('definition', [], (params) => {
-    const document = documentFor(params);
-    if (!document || !isPosition(params.position)) return [];
-    return provideDefinition(cache.get(document), document.uri, params.position);
-  }),
-);
-
-connection.onReferences(
-  guard('references', [], (params) => {
-    const document = documentFor(params);
-    if (!document || !isPosition(params.position)) return [];
-    return provideReferences(cache.get(document), document.uri, params.position);
-  }),
-);
-
-connection.onCodeAction(
-  guard('codeAction', [], (params) => {
-    const document = documentFor(params);
-    return document ? provideCodeActions(document, params.context?.diagnostics ?? []) : [];
-  }),
-);
-
-connection.onRequest(
-  'tickmark/parsedModel',
-  guard('parsedModel', null, (params: { uri?: unknown }) => {
-    const document = documentFor({ textDocument: { uri: params?.uri } });
-    return document ? cache.get(document).model : null;
-  }),
-);
-
-connection.onRequest(
-  'tickmark/tableAt',
-  guard<{ uri?: unknown; position?: unknown; format?: unknown }, unknown>('tableAt', null, (params) => {
-    const document = documentFor({ textDocument: { uri: params?.uri } });
-    if (!document || !isPosition(params.position)) return null;
-    const analysis = cache.get(document);
-    const table = tableAt(analysis.model, toOffset(analysis.source, params.position));
-    if (!table) return null;
-    if (params.format === 'markdown') return tableToMarkdown(table);
-    if (params.format === 'json') return exportTable(table);
-    return tableToCsv(table);
-  }),
-);
-
-documents.listen(connection);
-connection.listen();
+function tooLargeMessage(length: number, limit: number): string {
+  const n = (value: number) => value.toLocaleString('en-US');
+  return `Tickmark did not analyse this document: it has ${n(length)} characters, more than tickmark.maxDocumentSize (${n(limit)}). Raise that setting to analyse it.`;
+}

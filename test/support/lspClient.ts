@@ -19,8 +19,9 @@ export class LspClient {
   readonly logs: string[] = [];
   private waiters: Array<() => void> = [];
 
-  constructor(args: string[] = ['--stdio']) {
-    this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `options.server` runs another bundled server (the benchmark's do-nothing one); `execArgv` goes to node. */
+  constructor(args: string[] = ['--stdio'], options: { server?: string; execArgv?: string[] } = {}) {
+    this.process = spawn(process.execPath, [...(options.execArgv ?? []), options.server ?? SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
       this.published.push(p);

@@ -1,8 +1,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
 import { buildOutline, type OutlineKind, type OutlineNode } from '../core/outline';
-import type { SourceText } from '../core/text';
-import { toRange } from '../convert';
+import { lineAt, type Position, type SourceText } from '../core/text';
 
 const KIND: Record<OutlineKind, SymbolKind> = {
   document: SymbolKind.File,
@@ -14,20 +13,39 @@ const KIND: Record<OutlineKind, SymbolKind> = {
 };
 
 export function provideDocumentSymbols({ source, model }: Analysis): DocumentSymbol[] {
-  return buildOutline(model, source).map((node) => toSymbol(source, node));
+  const at = positions(source);
+  return buildOutline(model, source).map((node) => toSymbol(at, node));
 }
 
-function toSymbol(source: SourceText, node: OutlineNode): DocumentSymbol {
-  const range = toRange(source, node.span);
-  const selection = toRange(source, node.selection);
-  return {
+type PositionOf = (offset: number) => Position;
+
+/**
+ * positionAt for offsets asked mostly in document order (an outline of thousands of nodes): the
+ * line of the previous answer is tried before a search.
+ */
+function positions(source: SourceText): PositionOf {
+  let line = 0;
+  return (offset) => {
+    const clamped = Math.max(0, Math.min(offset, source.text.length));
+    const { starts, ends } = source;
+    if (!(starts[line] <= clamped && (line + 1 >= starts.length || clamped < starts[line + 1]))) line = lineAt(source, clamped);
+    return { line, character: Math.min(clamped, ends[line]) - starts[line] };
+  };
+}
+
+function toSymbol(at: PositionOf, node: OutlineNode): DocumentSymbol {
+  const range = { start: at(node.span.start), end: at(node.span.end) };
+  const selection = { start: at(node.selection.start), end: at(node.selection.end) };
+  const symbol: DocumentSymbol = {
     name: node.name.trim() || '(untitled)',
     detail: node.detail,
     kind: KIND[node.kind],
     range,
     selectionRange: contains(range, selection) ? selection : { start: range.start, end: range.start },
-    children: node.children.map((child) => toSymbol(source, child)),
   };
+  // Line items have no children: leaving out the empty list trims an outline of thousands of rows.
+  if (node.children.length) symbol.children = node.children.map((child) => toSymbol(at, child));
+  return symbol;
 }
 
 function contains(outer: DocumentSymbol['range'], inner: DocumentSymbol['range']): boolean {
