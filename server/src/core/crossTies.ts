@@ -61,9 +61,10 @@ function collectFacts(tables: Table[]): Map<string, Fact[]> {
 }
 
 export function tieTables(tables: Table[]): Finding[] {
-  inferScales(tables, collectFacts(tables));
+  const byKey = collectFacts(tables);
+  inferScales(tables, byKey);
   const findings: Finding[] = [];
-  for (const facts of collectFacts(tables).values()) findings.push(...compare(facts));
+  for (const facts of byKey.values()) findings.push(...compare(facts));
   return findings;
 }
 

@@ -167,8 +167,10 @@ function bestCandidate(row: Row, rows: Row[], entries: Entry[], additive: boolea
   const agree = new Int32Array(slots);
   const disagree = new Int32Array(slots);
   const exact = new Int32Array(slots);
-  const f: Figures[] = new Array(n);
-  for (let i = floor; i < n; i++) f[i] = dense(rows[entries[i].row], additive.length);
+  // Only the last MAX_COMPONENTS entries can be components: an array of all n would make a long
+  // table without totals cost O(rows²) in allocation alone.
+  const f: Figures[] = new Array(n - floor);
+  for (let i = floor; i < n; i++) f[i - floor] = dense(rows[entries[i].row], additive.length);
   for (let column = 0; column < additive.length; column++) {
     const printedCell = additive[column] ? cellAt(row, column) : undefined;
     if (!printedCell || printedCell.value === null || printedCell.percent) continue;
@@ -177,7 +179,7 @@ function bestCandidate(row: Row, rows: Row[], entries: Entry[], additive: boolea
     let nonzero = 0;
     let present = 0;
     for (let start = n - 1; start >= floor; start--) {
-      const figures = f[start];
+      const figures = f[start - floor];
       if (figures.present[column]) {
         sum += figures.values[column];
         tolerance += figures.halves[column];
