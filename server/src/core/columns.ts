@@ -43,7 +43,9 @@ export function findColumns(rows: Token[][]): ColumnBand[] {
 function splitCrowded(cluster: Placed[]): Placed[][] {
   const perRow = new Map<number, number>();
   for (const p of cluster) perRow.set(p.row, (perRow.get(p.row) ?? 0) + 1);
-  const k = Math.max(...perRow.values());
+  // A loop, not a spread: a cluster can hold more rows than a call has arguments.
+  let k = 0;
+  for (const count of perRow.values()) k = Math.max(k, count);
   if (k <= 1) return [cluster];
   const ends = [...new Set(cluster.map((p) => p.token.digitEnd))].sort((a, b) => a - b);
   const gaps = ends.slice(1).map((e, i) => ({ at: e, size: e - ends[i] }));

@@ -186,8 +186,11 @@ export function scanLine(expanded: string): ScannedLine | undefined {
   for (; i >= 0; i--) {
     const token = parseFigure(words[i].text, words[i].start);
     if (!token) break;
-    tokens.unshift(token);
+    // No filed table has this many columns: a line of hundreds of numbers is data, not a row.
+    if (tokens.length >= MAX_FIGURES_PER_ROW) return undefined;
+    tokens.push(token);
   }
+  tokens.reverse();
   // Figures glued to the label by a single space belong to the label ("Notes due 2005").
   while (tokens.length > 0 && i >= 0) {
     const gap = tokens[0].start - words[i].end;
@@ -250,6 +253,8 @@ function lastLeaderEnd(text: string): number {
   while ((m = re.exec(text))) end = m.index + m[0].length;
   return end;
 }
+
+const MAX_FIGURES_PER_ROW = 40;
 
 /** Printed width of a rounding interval: half a unit of the last printed digit. */
 export function halfUnit(decimals: number): number {

@@ -295,14 +295,22 @@ function namedGroupCandidate(row: Row, rows: Row[], entries: Entry[], additive: 
   if (!name || !/^total\b/i.test(row.label)) return undefined;
   // "Total net revenues" closes "REVENUES (Note 9):": the heading's words are all in the total's.
   const totalWords = new Set(name.split(' '));
+  const seen = new Map<string, boolean>();
   const names = (group: string) => {
-    const words = normalize(group.replace(/\([^)]*\)/g, '')).split(' ').filter(Boolean);
-    return words.length > 0 && words.every((w) => totalWords.has(w));
+    let named = seen.get(group);
+    if (named === undefined) {
+      const words = normalize(group.replace(/\([^)]*\)/g, '')).split(' ').filter(Boolean);
+      named = words.length > 0 && words.every((w) => totalWords.has(w));
+      seen.set(group, named);
+    }
+    return named;
   };
-  const inGroup = entries.map((e, i) => ({ e, i })).filter(({ e }) => names(rows[e.row].groups[rows[e.row].groups.length - 1] ?? ''));
-  if (inGroup.length < 2) return undefined;
-  const start = inGroup[0].i;
-  if (inGroup.some(({ i }, k) => i !== start + k) || start + inGroup.length !== entries.length) return undefined;
+  const inGroup = (i: number) => names(rows[entries[i].row].groups[rows[entries[i].row].groups.length - 1] ?? '');
+  // The group's rows must be exactly the run just above the total (names are cached per heading).
+  let start = entries.length;
+  while (start > 0 && inGroup(start - 1)) start--;
+  if (entries.length - start < 2) return undefined;
+  for (let i = 0; i < start; i++) if (inGroup(i)) return undefined;
   return evaluate(row, rows, entries.slice(start).map((e) => e.row), 'sum', start, entries[start].boundary, additive);
 }
 

@@ -66,7 +66,7 @@ class BodyReader {
   private lastLine = 0;
 
   constructor(private readonly lines: Lines, private readonly bands: ColumnBand[]) {
-    this.valueLeft = Math.min(...bands.map((b) => b.outerLeft));
+    this.valueLeft = bands.reduce((left, b) => Math.min(left, b.outerLeft), Infinity);
     this.headerLeft = headerLeft(bands);
   }
 
