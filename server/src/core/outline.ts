@@ -16,10 +16,8 @@ export interface OutlineNode {
 
 export function buildOutline(model: DocumentModel, source: SourceText): OutlineNode[] {
   const span = (first: number, last: number) => ({ start: source.starts[first], end: source.ends[Math.min(last, source.starts.length - 1)] });
-  const roots: OutlineNode[] = [];
-  const containers: Array<{ node: OutlineNode; first: number; last: number }> = [];
-  const sections = [...model.sections].sort((a, b) => a.startLine - b.startLine || (a.kind === 'document' ? -1 : 1));
-  for (const section of sections) {
+  const items: Array<{ node: OutlineNode; first: number; last: number; order: number }> = [];
+  for (const section of model.sections) {
     const node: OutlineNode = {
       name: section.title || 'Section',
       detail: section.kind === 'document' ? 'document' : '',
@@ -28,32 +26,32 @@ export function buildOutline(model: DocumentModel, source: SourceText): OutlineN
       selection: span(section.startLine, section.startLine),
       children: [],
     };
-    place(node, section.startLine, section.endLine, roots, containers);
+    items.push({ node, first: section.startLine, last: section.endLine, order: section.kind === 'document' ? 0 : 1 });
   }
-  for (const table of model.tables) place(tableNode(table, span), table.startLine, table.endLine, roots, containers);
-  sortByPosition(roots);
+  for (const table of model.tables) items.push({ node: tableNode(table, span), first: table.startLine, last: table.endLine, order: 2 });
+  items.sort((a, b) => a.first - b.first || a.order - b.order);
+  return nest(items);
+}
+
+/**
+ * In document order, each node goes into the innermost open document or section that encloses
+ * its first line: a stack of open containers, so a filing with thousands of sections stays linear.
+ */
+function nest(items: Array<{ node: OutlineNode; first: number; last: number }>): OutlineNode[] {
+  const roots: OutlineNode[] = [];
+  const open: Array<{ node: OutlineNode; last: number }> = [];
+  for (const item of items) {
+    while (open.length && open[open.length - 1].last < item.first) open.pop();
+    const parent = open[open.length - 1];
+    if (parent) {
+      parent.node.children.push(item.node);
+      parent.node.span.end = Math.max(parent.node.span.end, item.node.span.end);
+    } else {
+      roots.push(item.node);
+    }
+    if (item.node.kind === 'document' || item.node.kind === 'section') open.push({ node: item.node, last: item.last });
+  }
   return roots;
-}
-
-/** Sections and tables are placed in two passes: put every level back in document order. */
-function sortByPosition(nodes: OutlineNode[]): void {
-  nodes.sort((a, b) => a.span.start - b.span.start);
-  for (const node of nodes) sortByPosition(node.children);
-}
-
-function place(node: OutlineNode, first: number, last: number, roots: OutlineNode[], containers: Array<{ node: OutlineNode; first: number; last: number }>): void {
-  // Innermost container that encloses the node's first line (sections never overlap tables' ends wrongly).
-  let parent: { node: OutlineNode; first: number; last: number } | undefined;
-  for (const c of containers) {
-    if (c.first <= first && first <= c.last && (!parent || c.first >= parent.first)) parent = c;
-  }
-  if (parent) {
-    parent.node.children.push(node);
-    parent.node.span.end = Math.max(parent.node.span.end, node.span.end);
-  } else {
-    roots.push(node);
-  }
-  if (node.kind === 'document' || node.kind === 'section') containers.push({ node, first, last });
 }
 
 type SpanOf = (first: number, last: number) => { start: number; end: number };

@@ -85,10 +85,8 @@ function periodOf(clause: string): { duration: string; year: string } | undefine
 function namedFacts(tables: Table[], words: Set<string>, period: { duration: string; year: string }): Fact[] {
   const facts: Fact[] = [];
   for (const table of tables) {
-    const columns = table.columns.filter((c) => {
-      const key = periodKey(c.header);
-      return key.startsWith(`${period.duration}|${period.year}-`);
-    });
+    const keys = periodKeys(table);
+    const columns = table.columns.filter((c) => keys[c.index].startsWith(`${period.duration}|${period.year}-`));
     if (columns.length !== 1) continue;
     for (const row of table.rows) {
       if (row.measure !== 'amount' || !namesRow(row.label, words)) continue;
@@ -100,16 +98,36 @@ function namedFacts(tables: Table[], words: Set<string>, period: { duration: str
   return new Set(facts.map((f) => `${f.table.index}`)).size === facts.length ? facts : [];
 }
 
+// Worked out once per table and per label, not once per figure in the text.
+const tableKeys = new WeakMap<Table, string[]>();
+const labelWords = new Map<string, string[][]>();
+
+function periodKeys(table: Table): string[] {
+  let keys = tableKeys.get(table);
+  if (!keys) tableKeys.set(table, (keys = table.columns.map((c) => periodKey(c.header))));
+  return keys;
+}
+
 /** Every word of the label is in the clause ("income/(loss)" needs either). */
 function namesRow(label: string, words: Set<string>): boolean {
-  const parts = label
+  let parts = labelWords.get(label);
+  if (!parts) {
+    parts = alternativesOf(label);
+    if (labelWords.size > 10_000) labelWords.clear();
+    labelWords.set(label, parts);
+  }
+  if (parts.length === 0) return false;
+  return parts.every((alternatives) => alternatives.some((w) => words.has(w)));
+}
+
+function alternativesOf(label: string): string[][] {
+  return label
     .toLowerCase()
     .replace(/\([^)]*gaap[^)]*\)/g, ' ')
     .split(/\s+/)
     .map((part) => part.split('/').map((w) => normalize(w)).filter(Boolean))
-    .filter((alternatives) => alternatives.length > 0 && !alternatives.every((w) => FILLER.has(w)));
-  if (parts.length === 0) return false;
-  return parts.every((alternatives) => alternatives.some((w) => words.has(stem(w))));
+    .filter((alternatives) => alternatives.length > 0 && !alternatives.every((w) => FILLER.has(w)))
+    .map((alternatives) => alternatives.map(stem));
 }
 
 function agreeAmongThemselves(facts: Fact[]): boolean {

@@ -100,6 +100,8 @@ function extendBare(lines: Lines, first: number, tagged: Uint8Array): number {
     if (isProse(lines, line)) break;
     blanks = 0;
     if (isFigureRow(lines, line) || lines.isRule(line)) last = line;
+    // "period      =========" under a row's figures ends that row's label.
+    else if (last === line - 1 && /^[a-z]/.test(lines.text(line).trim())) last = line;
   }
   return last;
 }

@@ -15,7 +15,8 @@ export function readHeadings(lines: Lines, inTable: Uint8Array, documents: Secti
     if (isHeading(lines, line, text) || (!seenText && isHeadline(text))) {
       headings.push({ index: 0, kind: 'heading', title: text.replace(/\s+/g, ' '), startLine: line, endLine: line, span: { start: 0, end: 0 } });
     }
-    seenText = true;
+    // "Exhibit 99.1" above the headline is a label, not the release's first line of text.
+    if (!/^(exhibit|ex-)\s*[\d.]+\s*$/i.test(text)) seenText = true;
   }
   closeHeadings(lines, headings, documents, tableStarts);
   return headings;
