@@ -41,7 +41,7 @@ describe('language server over stdio', () => {
     const text = hover.contents.value;
     assert.match(text, /Cost of Revenues › Services/);
     assert.match(text, /Three Months Ended Sept\. 30, 2003/);
-    assert.match(text, /\$4,598 thousand = \$4,598,000/);
+    assert.match(text, /\\\$4,598 thousand = \\\$4,598,000/); // dollar signs escaped for markdown
     assert.match(text, /Condensed Consolidated Statements of Operations/);
     assert.match(text, /Component of: Total Cost of Revenues 5,128 ✓ foots/);
     assert.equal(hover.range.start.line, 222);

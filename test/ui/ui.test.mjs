@@ -34,7 +34,8 @@ const checks = [
     await goToLine(page, 223);
     const text = await hoverText(page, '4,598', 'Services');
     await page.screenshot({ path: path.join(shots, 'hover.png') });
-    for (const expected of ['Services', 'Sept. 30, 2003']) if (!text.includes(expected)) throw new Error(`hover lacks "${expected}": ${text}`);
+    console.log(`[ui] hover text: ${text.replace(/\s+/g, ' ')}`);
+    for (const expected of ['Services', 'Sept. 30, 2003', '$4,598 thousand']) if (!text.includes(expected)) throw new Error(`hover lacks "${expected}": ${text}`);
     if (!/thousand/i.test(text)) throw new Error(`hover does not give the scale: ${text}`);
   }],
   ['Problems panel shows the broken Total Revenues row', async (page) => {

@@ -8,10 +8,18 @@ import { cellMeasure, unitFactor } from './ties';
 
 export function hoverAt(model: DocumentModel, offset: number): { markdown: string; start: number; end: number } | undefined {
   const hit = cellAt(model, offset);
-  if (hit) return { markdown: describeCell(hit), start: hit.cell.span.start, end: hit.cell.span.end };
+  if (hit) return { markdown: escapeDollars(describeCell(hit)), start: hit.cell.span.start, end: hit.cell.span.end };
   const prose = proseAt(model, offset);
-  if (prose) return { markdown: describeProse(model, prose.figure, prose.index), start: prose.figure.span.start, end: prose.figure.span.end };
+  if (prose) return { markdown: escapeDollars(describeProse(model, prose.figure, prose.index)), start: prose.figure.span.start, end: prose.figure.span.end };
   return undefined;
+}
+
+/**
+ * Markdown renderers with math support read "$4,598 thousand = $" as a formula and drop its
+ * commas; an escaped dollar sign is printed as it is.
+ */
+function escapeDollars(markdown: string): string {
+  return markdown.replace(/\$/g, '\\$');
 }
 
 export function lineItemPath(row: Row): string {
