@@ -84,6 +84,7 @@ function startServer(): void {
         definitionProvider: true,
         referencesProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'tickmark', version: '0.1.0' },
     };
@@ -156,6 +157,7 @@ function startServer(): void {
   connection.onHover((params, token) => answer('hover', params?.textDocument?.uri, params, null, token));
   connection.onDocumentSymbol((params, token) => answer('documentSymbol', params?.textDocument?.uri, params, [], token));
   connection.onFoldingRanges((params, token) => answer('foldingRange', params?.textDocument?.uri, params, [], token));
+  connection.onCodeLens((params, token) => answer('codeLens', params?.textDocument?.uri, params, [], token));
   connection.onDefinition((params, token) => answer('definition', params?.textDocument?.uri, params, [], token));
   connection.onReferences((params, token) => answer('references', params?.textDocument?.uri, params, [], token));
 

@@ -92,6 +92,8 @@ describe('language server over stdio', () => {
     assert.equal(d.code, 'footing');
     assert.match(d.message, /printed 16,019, components sum to 16,009 \(off by 10\)/);
     assert.equal(d.relatedInformation?.length, 2);
+    const lenses = await client.request<Array<{ range: { start: { line: number } }; command: { title: string } }>>('textDocument/codeLens', { textDocument: { uri: URI } });
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command.title]), [[218, 'Tickmark: components add up to 16,009']]);
     client.notify('textDocument/didChange', { textDocument: { uri: URI, version: 3 }, contentChanges: [{ range, text: '16,009' }] });
     assert.deepEqual((await client.diagnostics(URI, 3)).diagnostics, []);
   });

@@ -12,13 +12,14 @@ import { isPosition, toOffset } from '../convert';
 import type { Settings } from '../settings';
 import { provideDiagnostics } from './diagnostics';
 import { provideFoldingRanges } from './folding';
+import { provideCodeLenses } from './codeLens';
 import { provideHover } from './hover';
 import { provideDefinition, provideReferences } from './navigation';
 import { provideDocumentSymbols } from './symbols';
 
 export const ENGINE_MARK = 'tickmark-analysis-worker';
 
-export type Method = 'diagnostics' | 'hover' | 'documentSymbol' | 'foldingRange' | 'definition' | 'references' | 'parsedModel' | 'tableAt' | 'stats';
+export type Method = 'diagnostics' | 'hover' | 'documentSymbol' | 'foldingRange' | 'codeLens' | 'definition' | 'references' | 'parsedModel' | 'tableAt' | 'stats';
 
 /** One unit of work: a feature of one document version. `text` comes when the engine lacks it. */
 export interface Job {
@@ -120,6 +121,8 @@ function feature(analysis: Analysis, job: Job): unknown {
       return provideDocumentSymbols(analysis);
     case 'foldingRange':
       return provideFoldingRanges(analysis);
+    case 'codeLens':
+      return provideCodeLenses(analysis, job.settings);
     case 'definition':
       return position ? provideDefinition(analysis, job.uri, position) : [];
     case 'references':
