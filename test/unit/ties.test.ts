@@ -7,6 +7,15 @@ import { EXAMPLE, read } from '../support/corpus';
 
 const text = read(EXAMPLE);
 
+/** The one finding raised by changing `from` to `to` in `original` (the change must apply). */
+function onlyFinding(original: string, from: string, to: string) {
+  const changed = original.replace(from, to);
+  assert.notEqual(changed, original, `"${from}" is not in the filing`);
+  const got = findings(changed);
+  assert.equal(got.length, 1, JSON.stringify(got));
+  return got[0];
+}
+
 function findings(changed: string) {
   const { source, model } = analyze(changed);
   return model.findings.map((f) => ({ rule: f.rule, line: lineAt(source, f.span.start) + 1, message: f.message }));
@@ -21,12 +30,10 @@ test('the text ties to the tables as filed', () => {
 });
 
 test('a changed figure in the text is flagged against the table it names', () => {
-  const changed = text.replace('third quarter of 2003 were $16.0 million', 'third quarter of 2003 were $16.5 million');
-  const got = findings(changed);
-  assert.equal(got.length, 1, JSON.stringify(got));
-  assert.equal(got[0].rule, 'tie-prose');
-  assert.equal(got[0].line, 8);
-  assert.match(got[0].message, /\$16\.5 million does not tie to Total revenues \(Three Months Ended Sept\. 30, 2003\)/);
+  const got = onlyFinding(text, 'third quarter of 2003 were $16.0 million', 'third quarter of 2003 were $16.5 million');
+  assert.equal(got.rule, 'tie-prose');
+  assert.equal(got.line, 8);
+  assert.match(got.message, /\$16\.5 million does not tie to Total revenues \(Three Months Ended Sept\. 30, 2003\)/);
 });
 
 test('the same fact in the highlights and the statement must agree', () => {
@@ -50,12 +57,10 @@ test('a segment table cross-foots to its Consolidated column', () => {
 });
 
 test('percentages are their line item over its base, within rounding', () => {
-  const changed = text.replace('   Percent of total revenues         31%', '   Percent of total revenues         35%');
-  const got = findings(changed);
-  assert.equal(got.length, 1, JSON.stringify(got));
-  assert.equal(got[0].rule, 'percentage');
-  assert.equal(got[0].line, 35);
-  assert.match(got[0].message, /prints 35%, but License revenue 5\.0 over Total revenues \$16\.0 is 31\.3%/);
+  const got = onlyFinding(text, '   Percent of total revenues         31%', '   Percent of total revenues         35%');
+  assert.equal(got.rule, 'percentage');
+  assert.equal(got.line, 35);
+  assert.match(got.message, /prints 35%, but License revenue 5\.0 over Total revenues \$16\.0 is 31\.3%/);
 });
 
 test('a balance sheet must balance', () => {

@@ -3,6 +3,7 @@
 // rows that do add up before a row that does not is called wrong.
 import { formatNumber } from './format';
 import { halfUnit } from './figures';
+import { cellIn } from './lookup';
 import type { Cell, Finding, Row, Table } from './model';
 
 export const RULE_CROSS_FOOTING = 'cross-footing';
@@ -44,9 +45,9 @@ function memoColumn(check: Check): boolean {
 
 function checkRow(row: Row, totalColumn: number, partColumns: number[]): Check[] {
   if (row.measure !== 'amount') return [];
-  const total = row.cells.find((c) => c.column === totalColumn);
+  const total = cellIn(row, totalColumn);
   if (!total || total.kind !== 'number' || total.value === null || total.percent) return [];
-  const parts = partColumns.map((column) => row.cells.find((c) => c.column === column)).filter((c): c is Cell => !!c && c.value !== null && !c.percent);
+  const parts = partColumns.map((column) => cellIn(row, column)).filter((c): c is Cell => !!c && c.value !== null && !c.percent);
   if (parts.length < 2 || parts.filter((p) => p.value !== 0).length < 2) return [];
   const sum = parts.reduce((s, p) => s + (p.value ?? 0), 0);
   const tolerance = halfUnit(total.decimals) + parts.reduce((s, p) => s + (p.kind === 'number' ? halfUnit(p.decimals) : 0), 0) + 1e-9;

@@ -1,6 +1,7 @@
 // Tables as data for spreadsheets: line items by periods, values in printed units with the
 // scale stated once, as CSV, Markdown or plain objects for JSON.
 import { lineItemPath } from './hover';
+import { cellIn } from './lookup';
 import type { Table } from './model';
 import { unitFactor } from './ties';
 
@@ -20,8 +21,8 @@ export function exportTable(table: Table): TableExport {
       line: row.line + 1,
       lineItem: lineItemPath(row),
       measure: row.measure,
-      values: table.columns.map((c) => row.cells.find((cell) => cell.column === c.index)?.value ?? null),
-      printed: table.columns.map((c) => row.cells.find((cell) => cell.column === c.index)?.text.trim() ?? ''),
+      values: table.columns.map((c) => cellIn(row, c.index)?.value ?? null),
+      printed: table.columns.map((c) => cellIn(row, c.index)?.text.trim() ?? ''),
       unitFactor: unitFactor(table, row),
     })),
   };

@@ -1,6 +1,7 @@
 // Findings are what the Problems panel and the command line report: every total that does not
 // foot, on the total's cell, with the printed total, the computed sum and the difference.
-import type { Cell, Finding, Footing, Row, Table } from './model';
+import { cellIn } from './lookup';
+import type { Finding, Footing, Row, Table } from './model';
 import { formatNumber } from './format';
 
 export const RULE_FOOTING = 'footing';
@@ -40,8 +41,4 @@ function relatedCell(row: Row, column: number, subtracted: boolean): Finding['re
   const cell = cellIn(row, column);
   if (!cell) return [];
   return [{ span: cell.span, message: `${subtracted ? 'less ' : ''}${row.label || 'subtotal'}: ${cell.text.trim()}` }];
-}
-
-export function cellIn(row: Row, column: number): Cell | undefined {
-  return row.cells.find((c) => c.column === column);
 }

@@ -5,13 +5,14 @@
 // ± half a unit of its last digit, and a relation holds when the intervals meet.
 import type { Cell, ColumnFooting, Footing, Row } from './model';
 import { halfUnit } from './figures';
+import { cellIn } from './lookup';
 import { isBreakdown, normalize, type BodyItem } from './rows';
 
 type Operation = 'sum' | 'difference';
 
 interface Entry {
   row: number;
-  /** Item index in the body where this entry's own rows begin (for group boundaries). */
+  /** A heading, blank line or rule stands just above this entry. */
   boundary: boolean;
 }
 
@@ -24,7 +25,6 @@ interface Candidate {
   disagree: number;
   /** Columns where the figures add up to the unit, not just within rounding. */
   exact: number;
-  structural: boolean;
 }
 
 const MAX_COMPONENTS = 40;
@@ -45,7 +45,7 @@ export function checkFootings(rows: Row[], items: BodyItem[], additive: boolean[
   settleTopDown(rows, items, additive, footings);
   for (const f of footings) {
     rows[f.total].footing = f.index;
-    rows[f.total].role = rows[f.total].role === 'item' ? 'total' : rows[f.total].role;
+    rows[f.total].role = 'total';
     for (const c of f.components) rows[c].componentOf.push(f.index);
   }
   return footings;
@@ -172,7 +172,7 @@ function bestCandidate(row: Row, rows: Row[], entries: Entry[], additive: boolea
   const f: Figures[] = new Array(n - floor);
   for (let i = floor; i < n; i++) f[i - floor] = dense(rows[entries[i].row], additive.length);
   for (let column = 0; column < additive.length; column++) {
-    const printedCell = additive[column] ? cellAt(row, column) : undefined;
+    const printedCell = additive[column] ? cellIn(row, column) : undefined;
     if (!printedCell || printedCell.value === null || printedCell.percent) continue;
     let sum = 0;
     let tolerance = printedCell.kind === 'nil' ? 0 : halfUnit(printedCell.decimals);
@@ -223,7 +223,7 @@ function bestCandidate(row: Row, rows: Row[], entries: Entry[], additive: boolea
     return aStart > bStart;
   }
   if (!best) return undefined;
-  return evaluate(row, rows, entries.slice(best.start).map((e) => e.row), best.op === 0 ? 'sum' : 'difference', best.start, entries[best.start].boundary, additive);
+  return evaluate(row, rows, entries.slice(best.start).map((e) => e.row), best.op === 0 ? 'sum' : 'difference', best.start, additive);
 }
 
 /** One column of one candidate: does the printed total agree with the computed one, and does it tell? */
@@ -240,7 +240,7 @@ function judge(printedCell: Cell, computed: number, tolerance: number, nonzero: 
   return difference === 0 ? 'exact' : 'agree';
 }
 
-function evaluate(total: Row, rows: Row[], components: number[], operation: Operation, start: number, structural: boolean, additive: boolean[]): Candidate {
+function evaluate(total: Row, rows: Row[], components: number[], operation: Operation, start: number, additive: boolean[]): Candidate {
   const columns: ColumnFooting[] = [];
   let agree = 0;
   let disagree = 0;
@@ -254,22 +254,18 @@ function evaluate(total: Row, rows: Row[], components: number[], operation: Oper
     if (result.verdict === 'exact') exact++;
     if (result.verdict === 'disagree') disagree++;
   }
-  return { start, operation, components, columns, agree, disagree, exact, structural };
-}
-
-function cellAt(row: Row, column: number): Cell | undefined {
-  return row.cells.find((c) => c.column === column);
+  return { start, operation, components, columns, agree, disagree, exact };
 }
 
 function checkColumn(total: Row, components: Row[], column: number, operation: Operation): { footing: ColumnFooting; verdict: ReturnType<typeof judge> } | undefined {
-  const printedCell = cellAt(total, column);
+  const printedCell = cellIn(total, column);
   if (!printedCell || printedCell.value === null || printedCell.percent) return undefined;
   let sum = 0;
   let tolerance = printedCell.kind === 'nil' ? 0 : halfUnit(printedCell.decimals);
   let nonzero = 0;
   let present = 0;
   components.forEach((row, i) => {
-    const cell = cellAt(row, column);
+    const cell = cellIn(row, column);
     if (!cell || cell.value === null || cell.percent) return;
     present++;
     sum += (operation === 'difference' && i > 0 ? -1 : 1) * cell.value;
@@ -311,7 +307,7 @@ function namedGroupCandidate(row: Row, rows: Row[], entries: Entry[], additive: 
   while (start > 0 && inGroup(start - 1)) start--;
   if (entries.length - start < 2) return undefined;
   for (let i = 0; i < start; i++) if (inGroup(i)) return undefined;
-  return evaluate(row, rows, entries.slice(start).map((e) => e.row), 'sum', start, entries[start].boundary, additive);
+  return evaluate(row, rows, entries.slice(start).map((e) => e.row), 'sum', start, additive);
 }
 
 /**
@@ -327,9 +323,9 @@ function singleColumnCandidate(row: Row, rows: Row[], entries: Entry[], additive
   if (start < 0 || entries.length - start < 2) return undefined;
   // Only rows that carry figures in that column make a sum worth stating.
   const column = figures[0].column;
-  const nonzero = entries.slice(start).filter((e) => (cellAt(rows[e.row], column)?.value ?? 0) !== 0).length;
+  const nonzero = entries.slice(start).filter((e) => (cellIn(rows[e.row], column)?.value ?? 0) !== 0).length;
   if (nonzero < 2) return undefined;
-  return evaluate(row, rows, entries.slice(start).map((e) => e.row), 'sum', start, true, additive);
+  return evaluate(row, rows, entries.slice(start).map((e) => e.row), 'sum', start, additive);
 }
 
 function toFooting(row: Row, c: Candidate, index: number): Footing {
@@ -380,5 +376,5 @@ const MIN_EXACT = 1;
  * rounded from finer figures and do not foot to the last digit.
  */
 function wholeFigures(rows: Row[], footing: Footing, column: number): boolean {
-  return [footing.total, ...footing.components].every((i) => (cellAt(rows[i], column)?.decimals ?? 0) === 0);
+  return [footing.total, ...footing.components].every((i) => (cellIn(rows[i], column)?.decimals ?? 0) === 0);
 }

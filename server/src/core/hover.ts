@@ -1,8 +1,7 @@
 // Hover text for a figure, in markdown: its line item and group, its period as printed, its value
 // with the scale written out, its table, and whether it foots or what total it belongs to.
-import { cellIn } from './findings';
 import { formatNumber, formatScaled } from './format';
-import { cellAt, cellOf, proseAt, type CellHit } from './lookup';
+import { cellAt, cellIn, cellOf, proseAt, type CellHit } from './lookup';
 import type { ColumnFooting, DocumentModel, Footing, ProseFigure, Row, Table } from './model';
 import { cellMeasure, unitFactor } from './ties';
 

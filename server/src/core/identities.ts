@@ -3,6 +3,7 @@
 // two tables ("... (continued)").
 import { formatNumber } from './format';
 import { halfUnit } from './figures';
+import { cellIn } from './lookup';
 import type { Cell, Finding, Row, Table } from './model';
 
 export const RULE_BALANCE = 'balance-sheet';
@@ -38,7 +39,7 @@ function balance(sheet: Table[]): Finding[] {
   const c = claims[0];
   if (a.table.columns.length !== c.table.columns.length) return [];
   return c.row.cells.flatMap((cell) => {
-    const other = a.row.cells.find((x) => x.column === cell.column);
+    const other = cellIn(a.row, cell.column);
     return other && disagree(cell, other) ? [finding(c.table, c.row, cell, a.row, other)] : [];
   });
 }

@@ -55,11 +55,6 @@ export class Lines {
     return this.kind(line) === LineKind.Text;
   }
 
-  isBlankish(line: number): boolean {
-    const kind = this.kind(line);
-    return kind === LineKind.Blank || kind === LineKind.Markup || kind === LineKind.PageFooter;
-  }
-
   /** Tab-expanded text with inline table markup blanked to spaces (columns keep their place). */
   get(line: number): ExpandedLine {
     let value = this.expanded[line];

@@ -39,9 +39,14 @@ export function proseAt(model: DocumentModel, offset: number): { figure: ProseFi
   return undefined;
 }
 
+/** The figure a row prints in a column, if any. */
+export function cellIn(row: Row, column: number): Cell | undefined {
+  return row.cells.find((c) => c.column === column);
+}
+
 export function cellOf(model: DocumentModel, table: number, row: number, column: number): CellHit | undefined {
   const t = model.tables[table];
   const r = t?.rows[row];
-  const cell = r?.cells.find((c) => c.column === column);
+  const cell = r && cellIn(r, column);
   return t && r && cell ? { table: t, row: r, cell } : undefined;
 }

@@ -59,7 +59,8 @@ export interface Column {
   measure?: Measure;
 }
 
-export type RowRole = 'item' | 'total' | 'subtotal' | 'computed';
+/** 'total' when the row is checked (or found uncheckable) as the sum of rows above or below it. */
+export type RowRole = 'item' | 'total';
 
 export interface Row {
   index: number;

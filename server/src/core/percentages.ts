@@ -3,6 +3,7 @@
 // the rounding of all three figures. Checked only where the other columns confirm the reading.
 import { formatNumber } from './format';
 import { halfUnit } from './figures';
+import { cellIn } from './lookup';
 import type { Cell, Finding, Row, Table } from './model';
 import { normalize } from './rows';
 import { stem } from './stem';
@@ -41,8 +42,8 @@ function sameWords(a: string[], b: string[]): boolean {
 
 function checkRow(table: Table, row: Row, parent: Row, base: Row): Finding[] {
   const results = row.cells.flatMap((cell) => {
-    const p = parent.cells.find((c) => c.column === cell.column);
-    const b = base.cells.find((c) => c.column === cell.column);
+    const p = cellIn(parent, cell.column);
+    const b = cellIn(base, cell.column);
     if (cell.kind !== 'number' || !p || !b || p.value === null || b.value === null || b.value === 0) return [];
     // A base printed at another scale in one column ("$1.556" billion among millions) is not comparable.
     if (Math.abs((100 * p.value) / b.value) > 1000) return [];

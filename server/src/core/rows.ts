@@ -219,13 +219,12 @@ class BodyReader {
     const scan = this.rescueGlued(this.moveStubIntoLabel(this.lines.scan(line)!));
     const p = this.pending;
     this.pending = undefined;
-    const previousItem = this.items[this.items.length - 1];
-    this.leaveGroups(p ? p.indent : scan.label ? scan.labelStart : this.valueLeft, previousItem?.kind === 'blank');
+    const indent = p ? p.indent : scan.label ? scan.labelStart : this.valueLeft;
+    this.leaveGroups(indent, this.items[this.items.length - 1]?.kind === 'blank');
     const expanded = this.lines.get(line);
     const firstLine = p ? p.lines[0] : line;
     const labelParts = p ? [...p.text, scan.label] : [scan.label];
     const label = labelParts.join(' ').replace(/\s+/g, ' ').trim();
-    const indent = p ? p.indent : scan.label ? scan.labelStart : this.valueLeft;
     const labelSpan = scan.label
       ? { start: expanded.offsetAt(scan.labelStart), end: expanded.offsetAt(scan.labelEnd) }
       : undefined;
@@ -284,11 +283,13 @@ class BodyReader {
 
   /** Figures left of every column ("1996", a wrapped "1993") are part of the label. */
   private moveStubIntoLabel(scan: ScannedLine): ScannedLine {
-    const stub = scan.tokens.filter((t) => columnOf(this.bands, t) < 0);
+    const stub: Token[] = [];
+    const kept: Token[] = [];
+    for (const t of scan.tokens) (columnOf(this.bands, t) < 0 ? stub : kept).push(t);
     if (stub.length === 0) return scan;
     const label = [scan.label, ...stub.map((t) => t.text)].filter(Boolean).join(' ');
     const labelEnd = stub[stub.length - 1].end;
-    return { label, labelStart: scan.label ? scan.labelStart : stub[0].start, labelEnd, tokens: scan.tokens.filter((t) => !stub.includes(t)) };
+    return { label, labelStart: scan.label ? scan.labelStart : stub[0].start, labelEnd, tokens: kept };
   }
 
   /** "Improvements 23,074,000": a figure one space from its label, standing in an empty column. */

@@ -44,7 +44,3 @@ export function readRowScale(label: string): Scale | undefined {
   if (!m) return undefined;
   return build(WORDS[m[1].toLowerCase()], m[0]);
 }
-
-export function describeScale(scale: Scale): string {
-  return scale.word ? `in ${scale.word}s` : 'in units';
-}

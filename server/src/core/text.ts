@@ -39,10 +39,6 @@ export function splitLines(text: string): SourceText {
   return { text, starts, ends };
 }
 
-export function lineCount(source: SourceText): number {
-  return source.starts.length;
-}
-
 export function rawLine(source: SourceText, line: number): string {
   return source.text.slice(source.starts[line], source.ends[line]);
 }

@@ -5,6 +5,7 @@ import type { Lines } from './lines';
 import type { Scale } from './model';
 import { isFigureRow, isProse } from './regions';
 import { readScale, UNIT_SCALE } from './scale';
+import { rawLine } from './text';
 
 export interface TitleBlock {
   title: string;
@@ -38,7 +39,7 @@ function collectBlock(lines: Lines, above: number): number[] {
     }
     if (kind !== LineKind.Text) {
       // Titles never come from another table or another EDGAR document.
-      if (kind === LineKind.Markup && /<\/TABLE>|<\/?(DOCUMENT|TEXT)>/i.test(lines.source.text.slice(lines.source.starts[line], lines.source.ends[line]))) break;
+      if (kind === LineKind.Markup && /<\/TABLE>|<\/?(DOCUMENT|TEXT)>/i.test(rawLine(lines.source, line))) break;
       continue;
     }
     if (lines.isRule(line)) continue;
@@ -59,7 +60,7 @@ function linesAbove(lines: Lines, first: number): number[] {
   const out: number[] = [];
   for (let line = first - 1; line >= 0 && line >= first - 8; line--) {
     const kind = lines.kind(line);
-    if (kind === LineKind.Skipped || (kind === LineKind.Markup && /<\/TABLE>/i.test(lines.source.text.slice(lines.source.starts[line], lines.source.ends[line])))) break;
+    if (kind === LineKind.Skipped || (kind === LineKind.Markup && /<\/TABLE>/i.test(rawLine(lines.source, line)))) break;
     if (kind !== LineKind.Text) continue;
     if (isProse(lines, line) || isFigureRow(lines, line)) break;
     out.push(line);
