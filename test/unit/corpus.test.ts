@@ -15,7 +15,9 @@ const models = new Map(files.map((file) => [path.basename(file), analyze(read(fi
 const GENUINE: Record<string, string[]> = {
   // Accrued expenses, 1999 column: 32,720 + 49,293 + 45,234 + 148,320 = 275,567, printed $275,657
   // (two digits transposed).
-  'perkinelmer_10k405_0000950135-01-000920.txt': ['3824: footing 90', '3864: footing -9'],
+  // Selected financial information, basic earnings per share 2000: net income 90,520 / 49,106
+  // weighted-average shares = 1.84 (continuing 1.75 + discontinued .09), printed .84.
+  'perkinelmer_10k405_0000950135-01-000920.txt': ['964: per-share -1.00', '3824: footing 90', '3864: footing -9'],
   // ^ Net periodic pension cost, 1998: 9,365 + 18,300 - 23,360 - 816 = 3,489, printed $3,480.
   // Total current liabilities, December 31, 1998: 6,938 + 3,768 + 9,745 + 24,452 = 44,903,
   // printed 47,903.

@@ -3,6 +3,7 @@ import { readEnvelope } from './envelope';
 import { crossFoot } from './crossFooting';
 import { checkIdentities } from './identities';
 import { checkPercentages } from './percentages';
+import { checkEarningsPerShare } from './perShare';
 import { tieTables } from './crossTies';
 import { tieProseToTables } from './proseTies';
 import { footingFindings } from './findings';
@@ -56,7 +57,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       tables,
       prose,
       ties: tieProse(prose, tables),
-      findings: [...footingFindings(tables), ...crossFoot(tables), ...checkIdentities(tables), ...checkPercentages(tables), ...tieTables(tables), ...tieProseToTables(prose, tables)].sort((a, b) => a.span.start - b.span.start),
+      findings: [...footingFindings(tables), ...crossFoot(tables), ...checkIdentities(tables), ...checkPercentages(tables), ...checkEarningsPerShare(tables), ...tieTables(tables), ...tieProseToTables(prose, tables)].sort((a, b) => a.span.start - b.span.start),
       notes,
     },
   };

@@ -1,0 +1,197 @@
+// Earnings per share: the per-share figure of a column equals net income divided by the weighted
+// average shares printed in the same table and column, each at its own scale (net income in
+// thousands, shares in thousands or units, the per-share amount in dollars), within the rounding
+// of all three. Filings adjust the numerator (preferred dividends, interest on convertible debt)
+// and diluted figures fall back to basic when dilution would help (anti-dilution), so a per-share
+// figure is flagged only when no pairing the table prints explains it.
+import { formatNumber } from './format';
+import { halfUnit } from './figures';
+import { cellIn } from './lookup';
+import type { Cell, Finding, Row, Table } from './model';
+import { cellUnits } from './ties';
+
+export const RULE_PER_SHARE = 'per-share';
+
+type Kind = 'basic' | 'diluted' | 'either';
+
+const NET_INCOME = /\bnet (income|earnings|loss|profit)|\bnumerator\b|\b(income|earnings|loss) from continuing operations\b/i;
+const NOT_NET_INCOME = /\bnon-?controlling|\bminority\b|\bmargin\b|\bbefore\b|\bdiscontinued\b|%|\bpercent|\bnon-?gaap\b|\boperating\b/i;
+// What a per-share figure and its numerator must both say, or both not say: "Pro forma net loss,
+// excluding merger costs" divides into "Pro forma loss per share, excluding merger costs" only.
+const QUALIFIERS = [/\bpro ?forma\b/i, /\bcontinuing\b/i, /\bexcluding\b/i];
+const PER_SHARE_LABEL = /\bper (common |diluted |basic |ordinary )?share\b|\beps\b/i;
+// Per-share figures that are not earnings, or only part of them.
+const NOT_EARNINGS = /dividend|distribution|book value|price|fair value|cash flow|ebitda|discontinued|extraordinary|cumulative|accounting change|before|change in|operating|gain|charge|adjust|non-?gaap/i;
+// Numerators the table does not print: preferred dividends, participating securities.
+const UNPRINTED_ADJUSTMENT = /preferred|participating|two-class|allocated|accretion|redeemable|deemed dividend/i;
+
+interface Operand {
+  row: Row;
+  kind: Kind;
+}
+
+export function checkEarningsPerShare(tables: Table[]): Finding[] {
+  return tables.flatMap(checkTable);
+}
+
+function checkTable(table: Table): Finding[] {
+  const numerators = table.rows.filter(isNumerator);
+  // Every share count is a candidate denominator: tables name them in too many ways ("Dilutive
+  // potential common shares" is sometimes the increment, sometimes the diluted total).
+  const shares = table.rows.filter(isShareCount).map((row) => ({ row, kind: kindOf(row) }));
+  if (numerators.length === 0 || shares.length === 0) return [];
+  const adjusted = numerators.some((r) => /\bcommon\b|\bnumerator\b|\badjusted\b/i.test(text(r)));
+  if (!adjusted && table.rows.some((r) => UNPRINTED_ADJUSTMENT.test(text(r)))) return [];
+  const perShare = table.rows.filter(isEarningsPerShare).map((row) => ({ row, kind: kindOf(row) }));
+  const basic = perShare.find((p) => p.kind === 'basic');
+  const findings: Finding[] = [];
+  for (const eps of perShare) {
+    for (const cell of eps.row.cells) {
+      const finding = checkCell(table, eps, cell, numerators, shares, basic);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+function text(row: Row): string {
+  return `${row.groups.join(' ')} ${row.label}`;
+}
+
+function qualifiers(words: string): string {
+  return QUALIFIERS.map((q) => (q.test(words) ? '1' : '0')).join('');
+}
+
+function kindOf(row: Row): Kind {
+  const words = text(row);
+  if (/dilut|assuming dilution/i.test(words)) return 'diluted';
+  if (/\bbasic\b|\bprimary\b/i.test(words)) return 'basic';
+  return 'either';
+}
+
+/** Net income (or the numerator a computation names), printed in whole units of its scale. */
+function isNumerator(row: Row): boolean {
+  // "Net income:" over "Amount" and "As a percent of revenue".
+  const label = /^(amount|total)$/i.test(row.label.trim()) ? `${row.groups[row.groups.length - 1] ?? ''} ${row.label}` : row.label;
+  if (!NET_INCOME.test(label) || NOT_NET_INCOME.test(label)) return false;
+  if (PER_SHARE_LABEL.test(row.label) && !/\bnumerator\b/i.test(row.label)) return false;
+  return row.measure === 'amount' || row.cells.every((c) => c.decimals === 0);
+}
+
+/** A share count that says so in its label or heading (not a caption's "except share data"). */
+function isShareCount(row: Row): boolean {
+  const words = `${row.groups[row.groups.length - 1] ?? ''} ${row.label}`.replace(/except [a-z ,]*share[a-z ]*/gi, '');
+  return row.measure === 'shares' && /\bshares?\b|\bweighted\b|\bdenominator\b/i.test(words);
+}
+
+/** A per-share earnings figure: printed in cents, under a label that says what it divides. */
+function isEarningsPerShare(row: Row): boolean {
+  if (row.measure !== 'perShare' || NOT_EARNINGS.test(text(row))) return false;
+  if (!row.cells.some((c) => c.kind === 'number') || row.cells.some((c) => c.kind === 'number' && c.decimals < 2)) return false;
+  return PER_SHARE_LABEL.test(text(row)) || /earnings|income|loss/i.test(text(row));
+}
+
+interface Quotient {
+  numerator: Row;
+  shares: Row;
+  numeratorCell: Cell;
+  sharesCell: Cell;
+  low: number;
+  high: number;
+}
+
+// A per-share figure may be computed from other data than the table prints (the sum of the
+// quarters' figures: Apple's six months print $(6.55) where $809 / 123,326 is $6.560): a
+// quarter of a percent beyond the rounding of all three figures is presentation, not an error.
+const PRESENTATION = 0.0025;
+
+function checkCell(table: Table, eps: Operand, cell: Cell, allNumerators: Row[], shares: Operand[], basic: Operand | undefined): Finding | undefined {
+  if (cell.kind !== 'number' || cell.value === null) return undefined;
+  const numerators = allNumerators.filter((n) => qualifiers(n.label) === qualifiers(text(eps.row)));
+  const printed = Math.abs(cell.value);
+  const slack = halfUnit(cell.decimals) + printed * PRESENTATION + 1e-9;
+  const quotients = (kinds: Kind[]) =>
+    numerators.flatMap((n) => shares.filter((s) => kinds.includes(s.kind)).map((s) => quotient(table, n, s.row, cell.column))).filter((q): q is Quotient => q !== undefined);
+  const known = quotients(denominators(eps.kind, shares)).map((q) => rescaled(q, printed));
+  if (known.length === 0) return undefined;
+  if (known.some((q) => q.low - slack <= printed && printed <= q.high + slack)) return undefined;
+  const basicQuotients = quotients(denominators('basic', shares)).map((q) => rescaled(q, printed));
+  if (eps.kind === 'diluted' && withinDilution(printed, slack, known, basicBound(cell.column, basic, basicQuotients))) return undefined;
+  return finding(table, eps.row, cell, explanation(known, eps.kind, printed));
+}
+
+/** Shares of the figure's own kind when the table names them so, else the unnamed ones. */
+function denominators(kind: Kind, shares: Operand[]): Kind[] {
+  if (kind === 'either') return ['basic', 'diluted', 'either'];
+  return shares.some((s) => s.kind === kind) ? [kind] : ['either'];
+}
+
+/**
+ * Diluted earnings per share lie between net income over diluted shares (the numerator may add
+ * back interest on convertible debt the table does not print) and basic earnings per share
+ * (anti-dilution: a loss per share is never reduced by potential shares).
+ */
+function withinDilution(printed: number, slack: number, diluted: Quotient[], basic: number): boolean {
+  const lowest = Math.min(...diluted.map((q) => q.low));
+  return lowest - slack <= printed && printed <= basic + slack;
+}
+
+/** The basic figure of the column as printed, else computed, else unbounded. */
+function basicBound(column: number, basic: Operand | undefined, computed: Quotient[]): number {
+  const printed = basic && cellIn(basic.row, column);
+  if (printed && printed.kind === 'number' && printed.value !== null) return Math.abs(printed.value) + halfUnit(printed.decimals);
+  return computed.length > 0 ? Math.max(...computed.map((q) => q.high)) : Infinity;
+}
+
+/** Net income over shares as an interval: each operand stands for half a unit either way. */
+function quotient(table: Table, numerator: Row, shares: Row, column: number): Quotient | undefined {
+  const numeratorCell = cellIn(numerator, column);
+  const sharesCell = cellIn(shares, column);
+  if (!numeratorCell || !sharesCell || numeratorCell.kind !== 'number' || sharesCell.kind !== 'number') return undefined;
+  const n = cellUnits(table, numerator, numeratorCell);
+  const s = cellUnits(table, shares, sharesCell);
+  const value = Math.abs(n.value);
+  const count = Math.abs(s.value);
+  if (count - s.half <= 0) return undefined;
+  return { numerator, shares, numeratorCell, sharesCell, low: Math.max(0, value - n.half) / (count + s.half), high: (value + n.half) / (count - s.half) };
+}
+
+const middle = (q: Quotient) => (q.low + q.high) / 2;
+const distance = (q: Quotient, printed: number) => Math.abs(middle(q) - printed);
+
+/**
+ * Off by a power of a thousand is a scale the table does not state ("shares in thousands" under
+ * a caption that exempts share data, a numerator row read as per-share), not a wrong figure: the
+ * quotient is compared in the printed figure's magnitude.
+ */
+function rescaled(q: Quotient, printed: number): Quotient {
+  const computed = middle(q);
+  if (computed === 0 || printed === 0) return q;
+  const decades = Math.log10(computed / printed);
+  const thousands = Math.round(decades / 3);
+  if (thousands === 0 || Math.abs(decades - thousands * 3) > 0.05) return q;
+  const factor = Math.pow(10, -3 * thousands);
+  return { ...q, low: q.low * factor, high: q.high * factor };
+}
+
+/** The pairing a reader would check first: same kind of shares, a weighted average, the closest. */
+function explanation(quotients: Quotient[], kind: Kind, printed: number): Quotient {
+  const rank = (q: Quotient) => (kindOf(q.shares) === kind ? 0 : 2) + (/weighted|average|denominator/i.test(text(q.shares)) ? 0 : 1);
+  return [...quotients].sort((a, b) => rank(a) - rank(b) || distance(a, printed) - distance(b, printed))[0];
+}
+
+function finding(table: Table, row: Row, cell: Cell, q: Quotient): Finding {
+  const header = table.columns[cell.column]?.header ?? '';
+  const computed = formatNumber(middle(q), cell.decimals);
+  const off = formatNumber(Math.abs(cell.value ?? 0) - middle(q), cell.decimals);
+  return {
+    rule: RULE_PER_SHARE,
+    severity: 'warning',
+    span: cell.span,
+    message: `${row.label} (${header}) is ${cell.text.trim()} but ${q.numerator.label} ${q.numeratorCell.text.trim()} / ${q.shares.label} ${q.sharesCell.text.trim()} is ${computed} per share (off by ${off})`,
+    related: [
+      { span: q.numeratorCell.span, message: `${q.numerator.label}: ${q.numeratorCell.text.trim()}` },
+      { span: q.sharesCell.span, message: `${q.shares.label}: ${q.sharesCell.text.trim()}` },
+    ],
+  };
+}
