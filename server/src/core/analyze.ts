@@ -1,5 +1,6 @@
 // The core's entry point: one call reads a document version into the model every feature uses.
 import { readEnvelope } from './envelope';
+import { tieCashToBalanceSheet } from './cashTie';
 import { crossFoot } from './crossFooting';
 import { checkIdentities } from './identities';
 import { checkPercentages } from './percentages';
@@ -57,7 +58,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       tables,
       prose,
       ties: tieProse(prose, tables),
-      findings: [...footingFindings(tables), ...crossFoot(tables), ...checkIdentities(tables), ...checkPercentages(tables), ...checkEarningsPerShare(tables), ...tieTables(tables), ...tieProseToTables(prose, tables)].sort((a, b) => a.span.start - b.span.start),
+      findings: [...footingFindings(tables), ...crossFoot(tables), ...checkIdentities(tables), ...checkPercentages(tables), ...checkEarningsPerShare(tables), ...tieTables(tables), ...tieCashToBalanceSheet(tables), ...tieProseToTables(prose, tables)].sort((a, b) => a.span.start - b.span.start),
       notes,
     },
   };
