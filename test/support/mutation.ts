@@ -50,13 +50,14 @@ export function flaggedLines(mutated: string): Set<number> {
   return new Set(model.findings.map((f) => lineAt(source, f.span.start)));
 }
 
+/** A row that says it is a total, whatever it measures except percentages: the customer's bar. */
 export function isTotalRow(row: Row): boolean {
-  return /^total\b/i.test(row.label) && row.measure === 'amount';
+  return /^total\b/i.test(row.label) && row.measure !== 'percent';
 }
 
 /** The amount row printed just above a total, if it is one of its components. */
 export function componentAbove(table: Table, total: Row): Row | undefined {
   const above = table.rows[total.index - 1];
-  if (!above || above.measure !== 'amount' || above.footing !== undefined) return undefined;
+  if (!above || above.measure !== total.measure || above.footing !== undefined) return undefined;
   return above;
 }

@@ -3,7 +3,7 @@
 // heading, a rule or an earlier total, confirmed by the arithmetic in the other columns. Values
 // are compared as rounding intervals (XBRL Calculations 1.1): a printed figure stands for
 // ± half a unit of its last digit, and a relation holds when the intervals meet.
-import type { Cell, ColumnFooting, Footing, Row } from './model';
+import type { Cell, ColumnFooting, Footing, Measure, Row } from './model';
 import { halfUnit } from './figures';
 import { cellIn } from './lookup';
 import { isBreakdown, normalize, type BodyItem } from './rows';
@@ -43,6 +43,7 @@ export function additiveColumns(headers: string[]): boolean[] {
 export function checkFootings(rows: Row[], items: BodyItem[], additive: boolean[]): Footing[] {
   const footings = reduceAll(rows, items, additive, () => true);
   settleTopDown(rows, items, additive, footings);
+  footings.push(...reduceAll(rows, items, additive, (row) => STRONG.test(row.label), footings.length, false, 'perShare'));
   for (const f of footings) {
     rows[f.total].footing = f.index;
     rows[f.total].role = 'total';
@@ -55,7 +56,7 @@ export function checkFootings(rows: Row[], items: BodyItem[], additive: boolean[
  * Reads the body in order, keeping the rows not yet summed into a total; each row that may be a
  * total (`mayTotal`) tries to consume the rows just above it.
  */
-function reduceAll(rows: Row[], items: BodyItem[], additive: boolean[], mayTotal: (row: Row) => boolean, first = 0, topDown = false): Footing[] {
+function reduceAll(rows: Row[], items: BodyItem[], additive: boolean[], mayTotal: (row: Row) => boolean, first = 0, topDown = false, measure: Measure = 'amount'): Footing[] {
   const footings: Footing[] = [];
   const entries: Entry[] = [];
   let boundary = true;
@@ -65,7 +66,11 @@ function reduceAll(rows: Row[], items: BodyItem[], additive: boolean[], mayTotal
       continue;
     }
     const row = rows[item.row];
-    if (!summable(row)) continue;
+    if (!summable(row, measure)) {
+      // Per-share figures add up only among themselves, in a block no amount interrupts.
+      if (measure !== 'amount') boundary = true;
+      continue;
+    }
     const reduced = mayTotal(row) ? tryReduce(row, rows, entries, additive, first + footings.length) : undefined;
     // Printed above its breakdown, a total owns the rows under it even when they are only part of it.
     if (reduced && topDown && reduced.consumed === 0) reduced.consumed = entries.length - lastBoundary(entries);
@@ -109,8 +114,12 @@ function lastBoundary(entries: Entry[]): number {
   return entries.length;
 }
 
-function summable(row: Row): boolean {
-  return row.measure === 'amount' && !isBreakdown(row.label) && row.cells.some((c) => c.kind !== 'na');
+/**
+ * Amounts add up; so do per-share figures in a bridge ("Significant factors ... Total $0.07"),
+ * read in a pass of their own where only a row labelled "Total" is taken for their sum.
+ */
+function summable(row: Row, measure: Measure = 'amount'): boolean {
+  return row.measure === measure && !isBreakdown(row.label) && row.cells.some((c) => c.kind !== 'na');
 }
 
 function strength(row: Row): 'strong' | 'medium' | 'weak' {
