@@ -35,7 +35,8 @@ export function tieCashToBalanceSheet(tables: Table[]): Finding[] {
       const beginning = end ? undefined : lineItem(row.label, BEGINNING);
       if (!end && !beginning) continue;
       for (const cell of row.cells) {
-        const date = periodDate(table.columns[cell.column]?.header ?? '', end ? 'end' : 'start');
+        const header = table.columns[cell.column]?.header ?? '';
+        const date = ADJUSTED.test(header) ? undefined : periodDate(header, end ? 'end' : 'start');
         const balance = date && balances.get(`${end ?? beginning}|${date}`);
         if (balance && balance !== 'ambiguous') findings.push(...compare({ table, row, cell }, balance, end ? 'end' : 'beginning'));
       }
@@ -60,7 +61,9 @@ function balanceSheetCash(tables: Table[]): Map<string, Balance | 'ambiguous'> {
       const item = normalize(row.label.replace(/\(\s*\d\s*\)|\*+/g, ''));
       if (!CASH.test(item) || row.measure !== 'amount') continue;
       for (const cell of row.cells) {
-        const date = balanceDate(table.columns[cell.column]?.header ?? '');
+        const header = table.columns[cell.column]?.header ?? '';
+        if (ADJUSTED.test(header)) continue;
+        const date = balanceDate(header);
         if (!date || cell.kind !== 'number') continue;
         const key = `${item}|${date}`;
         balances.set(key, balances.has(key) ? 'ambiguous' : { table, row, cell });

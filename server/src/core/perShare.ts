@@ -21,7 +21,10 @@ const NOT_NET_INCOME = /\bnon-?controlling|\bminority\b|\bmargin\b|\bbefore\b|\b
 const QUALIFIERS = [/\bpro ?forma\b/i, /\bcontinuing\b/i, /\bexcluding\b/i];
 const PER_SHARE_LABEL = /\bper (common |diluted |basic |ordinary )?share\b|\beps\b/i;
 // Per-share figures that are not earnings, or only part of them.
-const NOT_EARNINGS = /dividend|distribution|book value|price|fair value|cash flow|ebitda|discontinued|extraordinary|cumulative|accounting change|before|change in|operating|gain|charge|adjust|non-?gaap/i;
+const NOT_EARNINGS = /dividend|distribution|book value|price|fair value|cash|ebitda|discontinued|extraordinary|cumulative|accounting change|before|change in|operating|gain|charge|adjust|non-?gaap|core|recurring|normali[sz]ed|comparable|underlying|economic|funds from operations|\bffo\b|return/i;
+// Per-share figures whose numerator is not the table's net income: depositary shares, partnership
+// units (net income is first allocated to the general partner).
+const NOT_PER_COMMON_SHARE = /\bads\b|\badr\b|depositary|partner|\bper unit\b|unitholder/i;
 // Numerators the table does not print: preferred dividends, participating securities.
 const UNPRINTED_ADJUSTMENT = /preferred|participating|two-class|allocated|accretion|redeemable|deemed dividend/i;
 
@@ -35,6 +38,7 @@ export function checkEarningsPerShare(tables: Table[]): Finding[] {
 }
 
 function checkTable(table: Table): Finding[] {
+  if (NOT_PER_COMMON_SHARE.test(table.title) || table.rows.some((r) => NOT_PER_COMMON_SHARE.test(text(r)))) return [];
   const numerators = table.rows.filter(isNumerator);
   // Every share count is a candidate denominator: tables name them in too many ways ("Dilutive
   // potential common shares" is sometimes the increment, sometimes the diluted total).
