@@ -144,10 +144,19 @@ function compare(facts: Fact[]): Finding[] {
       const ub = cellUnits(b.table, b.row, b.cell);
       // Signs are presentation ("Net loss 4,200" and "(4,200)"): magnitudes must tie.
       if (Math.abs(Math.abs(ua.value) - Math.abs(ub.value)) <= ua.half + ub.half + 1e-9 * Math.max(1, Math.abs(ua.value))) continue;
+      if (sameDigits(a.cell, b.cell)) continue;
       findings.push(tieFinding(a, b, ua.value, ub.value), tieFinding(b, a, ub.value, ua.value));
     }
   }
   return findings;
+}
+
+/**
+ * The same figure printed digit for digit in both tables is the same fact: when the values still
+ * differ, one table's scale was misread (a caption lost with its markup), not a figure mistyped.
+ */
+function sameDigits(a: Cell, b: Cell): boolean {
+  return a.value !== null && a.value !== 0 && Math.abs(a.value) === Math.abs(b.value ?? NaN);
 }
 
 function tieFinding(here: Fact, there: Fact, valueHere: number, valueThere: number): Finding {

@@ -1,0 +1,63 @@
+// The same filing, typed differently, must be read the same way: line endings, a margin, tabs
+// for runs of spaces. Other releases arrive in all of these; a rule that depends on them is tuned
+// to the corpus. Each variant of every release and 10-Q must raise no warning the filing as
+// filed does not, and check the same totals.
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { corpusFiles, EXAMPLE, read } from '../support/corpus';
+
+const files = [EXAMPLE, ...corpusFiles().filter((f) => /(_8k_|_10q_)/.test(path.basename(f)) && !/rfmsi|aames/.test(f))];
+
+/** Runs of two or more spaces that reach a tab stop of 8 become tabs, as `unexpand -a` does. */
+function tabify(line: string): string {
+  let out = '';
+  let column = 0;
+  let spaces = 0;
+  for (const ch of line) {
+    if (ch !== ' ') {
+      out += ' '.repeat(spaces) + ch;
+      spaces = 0;
+      column++;
+      continue;
+    }
+    spaces++;
+    column++;
+    if (column % 8 !== 0) continue;
+    out += spaces > 1 ? '\t' : ' ';
+    spaces = 0;
+  }
+  return out + ' '.repeat(spaces);
+}
+
+// Markup (<TABLE>, <S>, <PAGE>) stays at the margin, as EDGAR requires.
+const indent = (line: string) => (line.trim() && !line.startsWith('<') ? `    ${line}` : line);
+
+const VARIANTS: Record<string, (text: string) => string> = {
+  'CRLF line ends': (t) => t.replace(/\r?\n/g, '\r\n'),
+  'CR line ends': (t) => t.replace(/\r?\n/g, '\r'),
+  'a four-space margin': (t) => t.split('\n').map(indent).join('\n'),
+  'tabs for spaces': (t) => t.split('\n').map(tabify).join('\n'),
+};
+
+function summary(text: string) {
+  const { model } = analyze(text);
+  const checked = model.tables.flatMap((t) => t.footings.flatMap((f) => f.columns)).filter((c) => c.status !== 'notChecked').length;
+  return { checked, findings: model.findings.map((f) => `${f.rule}: ${f.message}`) };
+}
+
+for (const [name, variant] of Object.entries(VARIANTS)) {
+  test(`${name}: the same totals checked, no new warnings`, () => {
+    for (const file of files) {
+      const text = read(file);
+      // Tabs already in a filing were set by the filer's tool; re-typing them is not the same text.
+      if (text.includes('\t') && name !== 'CRLF line ends' && name !== 'CR line ends') continue;
+      const before = summary(text);
+      const after = summary(variant(text));
+      const filing = path.basename(file);
+      assert.deepEqual(after.findings.filter((f) => !before.findings.includes(f)), [], `${filing}: new warnings`);
+      assert.equal(after.checked, before.checked, `${filing}: checked column totals`);
+    }
+  });
+}
