@@ -44,6 +44,8 @@ export function checkFootings(rows: Row[], items: BodyItem[], additive: boolean[
   const footings = reduceAll(rows, items, additive, () => true);
   settleTopDown(rows, items, additive, footings);
   footings.push(...reduceAll(rows, items, additive, (row) => STRONG.test(row.label), footings.length, false, 'perShare'));
+  const claimed = new Set(footings.flatMap((f) => [f.total, ...f.components]));
+  for (const f of footings) explainByLeftOut(rows, f, claimed);
   for (const f of footings) {
     rows[f.total].footing = f.index;
     rows[f.total].role = 'total';
@@ -139,6 +141,31 @@ function tryReduce(row: Row, rows: Row[], entries: Entry[], additive: boolean[],
   const named = namedGroupCandidate(row, rows, entries, additive) ?? singleColumnCandidate(row, rows, entries, additive);
   if (named) return reduce(named);
   return { footing: notChecked(row, index, 'its components could not be identified'), consumed: 0 };
+}
+
+/**
+ * A difference equal to a row printed among the components but left out of the sum (read as an
+ * "of which" breakdown, a memo line, a label wrapped over a blank line) is that row: the reading
+ * is in doubt, not the arithmetic, so the column is not checked rather than flagged.
+ */
+function explainByLeftOut(rows: Row[], footing: Footing, claimed: Set<number>): void {
+  if (footing.components.length === 0) return;
+  const first = Math.min(footing.total, ...footing.components);
+  const last = Math.max(footing.total, ...footing.components);
+  for (const column of footing.columns) {
+    if (column.status !== 'doesNotFoot' || column.difference === null) continue;
+    const gap = Math.abs(column.difference);
+    for (let i = first + 1; i < last; i++) {
+      // Rows summed into this or any other total are read; only the rest are in doubt.
+      const cell = claimed.has(i) ? undefined : cellIn(rows[i], column.column);
+      if (!cell || cell.kind !== 'number' || cell.value === null || cell.value === 0) continue;
+      if (Math.abs(Math.abs(cell.value) - gap) > halfUnit(cell.decimals) + 1e-9) continue;
+      column.status = 'notChecked';
+      column.reason = `the difference is ${rows[i].label || 'the unlabelled row'} (${cell.text.trim()}), printed among the components but not read as one of them`;
+      column.difference = null;
+      break;
+    }
+  }
 }
 
 /** Column figures of the entries, read once per total: value, rounding half-unit, presence. */

@@ -62,6 +62,12 @@ function text(row: Row): string {
   return `${row.groups.join(' ')} ${row.label}`;
 }
 
+/** A numerator for diluted earnings ("adjusted net income", interest added back) divides only into them. */
+function numeratorFits(numerator: Row, kind: Kind): boolean {
+  const diluted = kindOf(numerator) === 'diluted' || /\badjusted\b|\bassum(ed|ing) conversion/i.test(text(numerator));
+  return kind !== 'basic' || !diluted;
+}
+
 function qualifiers(words: string): string {
   return QUALIFIERS.map((q) => (q.test(words) ? '1' : '0')).join('');
 }
@@ -111,7 +117,7 @@ const PRESENTATION = 0.0025;
 
 function checkCell(table: Table, eps: Operand, cell: Cell, allNumerators: Row[], shares: Operand[], basic: Operand | undefined): Finding | undefined {
   if (cell.kind !== 'number' || cell.value === null) return undefined;
-  const numerators = allNumerators.filter((n) => qualifiers(n.label) === qualifiers(text(eps.row)));
+  const numerators = allNumerators.filter((n) => qualifiers(n.label) === qualifiers(text(eps.row)) && numeratorFits(n, eps.kind));
   const printed = Math.abs(cell.value);
   const slack = halfUnit(cell.decimals) + printed * PRESENTATION + 1e-9;
   const quotients = (kinds: Kind[]) =>
