@@ -46,6 +46,7 @@ const VARIANTS: Record<string, (text: string) => string> = {
 const WARNINGS_ONLY: Record<string, (text: string) => string> = {
   'double spacing': (t) => t.replace(/\r?\n/g, '\n\n'),
   'em dashes for nil': (t) => t.replace(/(\s)--?(?=\s|$)/gm, '$1\u2014'),
+  'all capitals': (t) => t.toUpperCase(),
 };
 
 function summary(text: string) {

@@ -122,12 +122,24 @@ function checkCell(table: Table, eps: Operand, cell: Cell, allNumerators: Row[],
   const slack = halfUnit(cell.decimals) + printed * PRESENTATION + 1e-9;
   const quotients = (kinds: Kind[]) =>
     numerators.flatMap((n) => shares.filter((s) => kinds.includes(s.kind)).map((s) => quotient(table, n, s.row, cell.column))).filter((q): q is Quotient => q !== undefined);
-  const known = quotients(denominators(eps.kind, shares)).map((q) => rescaled(q, printed));
+  const known = quotients(denominators(eps.kind, shares))
+    .filter((q) => eps.kind !== 'diluted' || !belowBasic(q.sharesCell, shares, cell.column))
+    .map((q) => rescaled(q, printed));
   if (known.length === 0) return undefined;
   if (known.some((q) => q.low - slack <= printed && printed <= q.high + slack)) return undefined;
   const basicQuotients = quotients(denominators('basic', shares)).map((q) => rescaled(q, printed));
   if (eps.kind === 'diluted' && withinDilution(printed, slack, known, basicBound(cell.column, basic, basicQuotients))) return undefined;
   return finding(table, eps.row, cell, explanation(known, eps.kind, printed));
+}
+
+/**
+ * Diluted shares are never fewer than basic shares: a "dilutive" count below the basic one is the
+ * increment ("Dilutive potential common shares 13,946"), not the denominator. Counts not named
+ * diluted are taken for basic ones: at worst a figure goes unchecked.
+ */
+function belowBasic(count: Cell, shares: Operand[], column: number): boolean {
+  const basic = shares.filter((s) => s.kind !== 'diluted').map((s) => cellIn(s.row, column)?.value ?? 0);
+  return basic.length > 0 && Math.abs(count.value ?? 0) < Math.max(...basic.map(Math.abs)) - halfUnit(count.decimals);
 }
 
 /** Shares of the figure's own kind when the table names them so, else the unnamed ones. */

@@ -30,6 +30,8 @@ interface Pending {
   indent: number;
 }
 
+/** A label line this long was wrapped by the filer's tool rather than ended as a heading. */
+const WRAPPED_WIDTH = 28;
 const CONNECTOR = /(,|;|\band|\bor|\bof|\bfor|\bin|\bto|\bthe|\bper|\bbefore|\bafter|\bfrom|\bon|\bwith|\bat|\bby|\bless|\bnet|&|-|\/)$/i;
 const PER_SHARE = /\bper (common |basic |diluted |ordinary |weighted |average )*(share|unit)|\bearnings per\b|\beps\b|\bdividends? (declared |paid )?per\b|\bper-share\b/i;
 const SHARES = /\bweighted[- ]average\b(?! (exercise|interest|price|rate|remaining|life|fair|grant))|\bshares (used|outstanding|in (the )?comput)|\bnumber of (common )?shares\b|\b(common|ordinary) (and common equivalent )?shares\b(?! ?(subject|held|repurchased))|\baverage (common )?shares\b|\bshares used\b|\bdenominator\b/i;
@@ -159,6 +161,9 @@ class BodyReader {
     const nextText = this.lines.scan(next)?.label || this.lines.text(next).trim();
     if (!nextText || isProse(this.lines, next)) return false;
     if (/^[a-z(]/.test(nextText) || CONNECTOR.test(text) || unbalanced(this.pending!.text.join(' '))) return true;
+    // In capitals the next line's case tells nothing: a long label line over a figure row indented
+    // deeper is the start of that row's label ("CHANGE IN ACCUMULATED TRANSLATION" / "  ADJUSTMENT").
+    if (capitals(text) && capitals(nextText) && text.length >= WRAPPED_WIDTH && this.lines.indent(next) > indent && isFigureRow(this.lines, next)) return true;
     // "Cash, Cash Equivalents" / "  and Short-Term" / "  Investments  $2,351": a label already
     // running on ends on the figure row printed at its own indent.
     const hanging = this.pending!.lines.length > 1 && indent > this.pending!.indent;
@@ -328,6 +333,11 @@ class BodyReader {
     }
     return cells;
   }
+}
+
+/** Letters, and none of them lower case. */
+function capitals(text: string): boolean {
+  return /[A-Z]/.test(text) && !/[a-z]/.test(text);
 }
 
 function unbalanced(text: string): boolean {
