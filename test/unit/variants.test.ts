@@ -47,6 +47,7 @@ const WARNINGS_ONLY: Record<string, (text: string) => string> = {
   'double spacing': (t) => t.replace(/\r?\n/g, '\n\n'),
   'em dashes for nil': (t) => t.replace(/(\s)--?(?=\s|$)/gm, '$1\u2014'),
   'all capitals': (t) => t.toUpperCase(),
+  'no dollar signs': (t) => t.replace(/\$/g, ' '),
 };
 
 function summary(text: string) {

@@ -65,10 +65,15 @@ export function findRegions(lines: Lines): Region[] {
     tagged.fill(1, tag.open, tag.close + 1);
     if (last > tag.open) regions.push({ first: tag.open + 1, last, tagLine: tag.open, columnsLine: tag.columnsLine });
   }
+  let previousLast = -1;
   for (let line = 0; line < lines.count; line++) {
     if (tagged[line] || !isStrongRow(lines, line)) continue;
+    const first = extendUp(lines, line, tagged, previousLast);
     const last = extendBare(lines, line, tagged);
-    if (countFigureRows(lines, line, last) >= 2 || hasManyFigures(lines, line)) regions.push({ first: line, last });
+    if (countFigureRows(lines, first, last) >= 2 || hasManyFigures(lines, line)) {
+      regions.push({ first, last });
+      previousLast = last;
+    }
     line = last;
   }
   return regions.sort((a, b) => a.first - b.first);
@@ -82,6 +87,23 @@ function countFigureRows(lines: Lines, first: number, last: number): number {
   let count = 0;
   for (let line = first; line <= last; line++) if (isFigureRow(lines, line)) count++;
   return count;
+}
+
+/**
+ * A bare table is found at its first strong row (a formatted figure); labelled rows with plain
+ * figures printed just above it ("Income of foreign subsidiaries ...  53" over "Warranty ... (80)")
+ * belong to it too. Year rows stay for the header band.
+ */
+function extendUp(lines: Lines, first: number, tagged: Uint8Array, floor: number): number {
+  let line = first;
+  while (line - 1 > floor && !tagged[line - 1] && lines.kind(line - 1) === LineKind.Text && labelledPlainRow(lines, line - 1)) line--;
+  return line;
+}
+
+function labelledPlainRow(lines: Lines, line: number): boolean {
+  if (!isFigureRow(lines, line) || isProse(lines, line)) return false;
+  const scan = lines.scan(line)!;
+  return scan.label !== '' && scan.tokens.some((t) => t.kind === 'number' && (t.formatted || t.value === null || t.value < 1900 || t.value > 2100));
 }
 
 /** Follows a bare table down through rows, headings, rules and page breaks until prose or a gap. */
