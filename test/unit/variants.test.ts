@@ -48,6 +48,7 @@ const WARNINGS_ONLY: Record<string, (text: string) => string> = {
   'em dashes for nil': (t) => t.replace(/(\s)--?(?=\s|$)/gm, '$1\u2014'),
   'all capitals': (t) => t.toUpperCase(),
   'no dollar signs': (t) => t.replace(/\$/g, ' '),
+  'no dot leaders': (t) => t.replace(/\.{3,}/g, (m) => ' '.repeat(m.length)),
 };
 
 function summary(text: string) {

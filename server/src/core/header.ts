@@ -45,6 +45,7 @@ export function readHeaderBand(lines: Lines, region: Region, firstRow: number, b
   const band: number[] = [];
   let bodyLine = firstRow;
   let blanks = 0;
+  const captionEnd = region.columnsLine !== undefined && region.columnsLine < firstRow ? region.columnsLine : -1;
   for (let line = firstRow - 1; line >= top; line--) {
     const kind = lines.kind(line);
     if (kind === LineKind.Skipped) break;
@@ -54,6 +55,12 @@ export function readHeaderBand(lines: Lines, region: Region, firstRow: number, b
       continue;
     }
     if (lines.isRule(line)) continue;
+    // Between <CAPTION> and the <S> <C> line, a line with words over the value columns is header,
+    // the stub's words ("RANGE OF / EXERCISE / PRICES") included; "Current liabilities:" is not.
+    if (line < captionEnd && reachesValues(lines.text(line), valueLeft)) {
+      band.unshift(line);
+      continue;
+    }
     if (isHeaderLike(lines, line, valueLeft)) {
       band.unshift(line);
       continue;
@@ -69,6 +76,10 @@ export function readHeaderBand(lines: Lines, region: Region, firstRow: number, b
     break;
   }
   return { lines: band, bodyLine, headers: assignHeaders(lines, band, bands) };
+}
+
+function reachesValues(text: string, valueLeft: number): boolean {
+  return text.length > valueLeft && text.slice(valueLeft).trim() !== '';
 }
 
 /** A blank line inside a bare header band is kept only under a period line ("Three Months Ended"). */

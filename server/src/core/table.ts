@@ -8,6 +8,7 @@ import type { Column, Measure, Row, Table } from './model';
 import { isFigureRow, type Region } from './regions';
 import { readBody } from './rows';
 import { realignTabs } from './tabs';
+import { expandLine } from './text';
 import { readTitle } from './title';
 import type { ColumnBand } from './columns';
 
@@ -24,7 +25,7 @@ export function readTable(lines: Lines, region: Region, index: number): TableRea
   }
   if (figureRows.length === 0) return {};
   realignTabs(lines, figureRows);
-  const bands = dropStubBands(findColumns(figureRows.map((line) => lines.scan(line)?.tokens ?? [])));
+  const bands = dropStubBands(findColumns(figureRows.map((line) => lines.scan(line)?.tokens ?? [])), stubEnd(lines, region));
   if (bands.length === 0) return {};
   const header = readHeaderBand(lines, region, figureRows[0], bands);
   const titleAbove = Math.min(header.lines[0] ?? header.bodyLine, header.bodyLine) - 1;
@@ -60,9 +61,18 @@ export function readTable(lines: Lines, region: Region, index: number): TableRea
  * Years printed where labels go ("1996   $ 71", a wrapped "1993" under "Balance at September 24,")
  * form a band left of the value columns: they are labels, not figures.
  */
-function dropStubBands(bands: ColumnBand[]): ColumnBand[] {
-  while (bands.length >= 2 && bands[0].yearsOnly) bands = bands.slice(1);
+function dropStubBands(bands: ColumnBand[], stub: number): ColumnBand[] {
+  while (bands.length >= 2 && (bands[0].yearsOnly || bands[0].right <= stub)) bands = bands.slice(1);
   return bands;
+}
+
+/**
+ * EDGAR's <S> ... <C> line marks the stub and the value columns: what is printed left of the first
+ * <C> is the row's label even when it looks like figures ("$1.66 - $9.97", a price range).
+ */
+function stubEnd(lines: Lines, region: Region): number {
+  if (region.columnsLine === undefined) return -1;
+  return expandLine(lines.source, region.columnsLine).text.search(/<C>/i);
 }
 
 /** Rows of cents among whole numbers are per-share amounts even when the label does not say so. */
