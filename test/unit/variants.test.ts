@@ -49,6 +49,12 @@ const WARNINGS_ONLY: Record<string, (text: string) => string> = {
   'all capitals': (t) => t.toUpperCase(),
   'no dollar signs': (t) => t.replace(/\$/g, ' '),
   'no dot leaders': (t) => t.replace(/\.{3,}/g, (m) => ' '.repeat(m.length)),
+  'no <TABLE>, <S>, <C> or <PAGE> markup': (t) =>
+    t
+      .split('\n')
+      .filter((l) => !/^\s*<\/?(S|C|TABLE|CAPTION|PAGE)>/i.test(l))
+      .join('\n')
+      .replace(/<\/?(S|C)>/g, (m) => ' '.repeat(m.length)),
 };
 
 function summary(text: string) {

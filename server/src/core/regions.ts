@@ -106,6 +106,16 @@ function labelledPlainRow(lines: Lines, line: number): boolean {
   return scan.label !== '' && scan.tokens.some((t) => t.kind === 'number' && (t.formatted || t.value === null || t.value < 1900 || t.value > 2100));
 }
 
+/**
+ * A long first line of a wrapped label reads like a sentence ("Common stock, no par value;
+ * 320,000,000 shares authorized; 127,949,220 shares issued and") but goes on, in lower case, on
+ * the figure row below it.
+ */
+function labelRunsOn(lines: Lines, line: number): boolean {
+  const next = line + 1;
+  return next < lines.count && isFigureRow(lines, next) && /^[a-z(]/.test(lines.text(next).trim());
+}
+
 /** Follows a bare table down through rows, headings, rules and page breaks until prose or a gap. */
 function extendBare(lines: Lines, first: number, tagged: Uint8Array): number {
   let last = first;
@@ -119,7 +129,7 @@ function extendBare(lines: Lines, first: number, tagged: Uint8Array): number {
       continue;
     }
     if (kind !== LineKind.Text) continue;
-    if (isProse(lines, line)) break;
+    if (isProse(lines, line) && !labelRunsOn(lines, line)) break;
     blanks = 0;
     if (isFigureRow(lines, line) || lines.isRule(line)) last = line;
     // "period      =========" under a row's figures ends that row's label.
