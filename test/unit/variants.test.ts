@@ -47,6 +47,8 @@ const WARNINGS_ONLY: Record<string, (text: string) => string> = {
   'double spacing': (t) => t.replace(/\r?\n/g, '\n\n'),
   'em dashes for nil': (t) => t.replace(/(\s)--?(?=\s|$)/gm, '$1\u2014'),
   'all capitals': (t) => t.toUpperCase(),
+  // "(1,234)" → "-1,234 ": the digits stay where they were.
+  'minus signs for parentheses': (t) => t.replace(/\((\d[\d,.]*)\)/g, '-$1 '),
   'no dollar signs': (t) => t.replace(/\$/g, ' '),
   'no dot leaders': (t) => t.replace(/\.{3,}/g, (m) => ' '.repeat(m.length)),
   'no <TABLE>, <S>, <C> or <PAGE> markup': (t) =>
