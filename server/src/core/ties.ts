@@ -12,12 +12,8 @@ export function tieProse(figures: ProseFigure[], tables: Table[]): Tie[] {
   const ties: Tie[] = [];
   if (figures.length === 0) return ties;
   const cells = indexCells(tables);
-  // Figures in one sentence share its words.
-  const sentences = new Map<string, Set<string>>();
   figures.forEach((figure, index) => {
-    let words = sentences.get(figure.context);
-    if (!words) sentences.set(figure.context, (words = significantWords(figure.context)));
-    const tie = tieFigure(figure, words, index, cells);
+    const tie = tieFigure(figure, significantWords(figure.context), index, cells);
     if (tie) ties.push(tie);
   });
   return ties;
@@ -64,8 +60,9 @@ function indexCells(tables: Table[]): CellIndex {
       let lists = byWord.get(row.measure);
       if (!lists) byWord.set(row.measure, (lists = new Map()));
       const words = new Set(parts);
-      row.cells.forEach((cell, k) => {
-        if (cell.value === null || cell.kind !== 'number' || k >= CELLS_PER_ROW) return;
+      for (let k = 0; k < row.cells.length && k < CELLS_PER_ROW; k++) {
+        const cell = row.cells[k];
+        if (cell.value === null || cell.kind !== 'number') continue;
         const { value, half } = cellUnits(table, row, cell);
         for (const word of words) {
           let list = lists.get(word);
@@ -76,7 +73,7 @@ function indexCells(tables: Table[]): CellIndex {
           list.widest = Math.max(list.widest, half);
           list.sorted = false;
         }
-      });
+      }
     }
   }
   return { rows, byWord };
@@ -126,7 +123,6 @@ function tieFigure(figure: ProseFigure, words: Set<string>, index: number, cells
     const at = Math.floor(ref / CELLS_PER_ROW);
     const item = cells.rows[at];
     const { table, row } = item;
-    const cell = row.cells[ref % CELLS_PER_ROW];
     if (scored !== at) {
       score = labelScore(item.parts, words);
       scored = at;
@@ -135,7 +131,8 @@ function tieFigure(figure: ProseFigure, words: Set<string>, index: number, cells
     if (score > bestScore) best = [];
     bestScore = score;
     item.label ??= normalize(row.label);
-    best.push({ ref: { table: table.index, row: row.index, column: cell.column }, label: item.label });
+    const column = row.cells[ref % CELLS_PER_ROW].column;
+    best.push({ ref: { table: table.index, row: row.index, column }, label: item.label });
   }
   if (best.length === 0) return undefined;
   const labels = new Set(best.map((b) => b.label));
@@ -157,7 +154,7 @@ function meetingCells(figure: ProseFigure, words: Set<string>, cells: CellIndex)
       if (list) collectMeeting(list, target, figure.halfUnit, refs);
     }
   }
-  return refs.sort((a, b) => a - b);
+  return refs.length > 1 ? refs.sort((a, b) => a - b) : refs;
 }
 
 function collectMeeting(list: WordCells, target: number, halfUnit: number, refs: number[]): void {
@@ -191,8 +188,11 @@ function isDigit(code: number): boolean {
 
 
 
+/** The words of normalize(label) that count in a label's score, in one pass. */
 function labelParts(label: string): string[] {
-  return normalize(label).split(' ').filter((w) => w.length > 2 && !STOP.has(w)).map(stem);
+  const parts: string[] = [];
+  for (const w of label.toLowerCase().match(WORD) ?? []) if (w.length > 2 && !STOP.has(w)) parts.push(stem(w));
+  return parts;
 }
 
 function labelScore(parts: string[], words: Set<string>): number {
