@@ -39,11 +39,12 @@ function collectFacts(tables: Table[]): Map<string, Fact[]> {
   const byKey = new Map<string, Fact[]>();
   for (const table of tables) {
     if (!tieable(table)) continue;
-    const periods = table.columns.map((c) => (ADJUSTED.test(c.header) ? '' : periodKey(c.header)));
+    const keys = columnPeriods(table);
+    const periods = table.columns.map((c, i) => (ADJUSTED.test(c.header) ? '' : keys[i]));
     if (periods.every((p) => !p)) continue;
-    const keys = rowKeys(table);
+    const items = rowKeys(table);
     for (const row of table.rows) {
-      const item = keys.get(row.index);
+      const item = items.get(row.index);
       if (!item) continue;
       for (const cell of row.cells) {
         const period = periods[cell.column] ?? '';
@@ -103,30 +104,56 @@ function rowKeys(table: Table): Map<number, string> {
     const words = label.split(' ').length < 2 && row.groups.length > 0 ? `${normalize(row.groups[row.groups.length - 1])} ${label}` : label;
     return [...new Set(words.split(' ').filter((w) => !['and', 'of', 'the', 'total', 'gaap'].includes(w)).map(stem))].sort().join(' ');
   };
-  for (const row of table.rows) {
-    const key = keyOf(row);
-    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  const itemKeys = table.rows.map(keyOf);
+  for (const key of itemKeys) if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
   const keys = new Map<number, string>();
-  for (const row of table.rows) {
-    const key = keyOf(row);
+  table.rows.forEach((row, i) => {
+    const key = itemKeys[i];
     if (key && counts.get(key) === 1 && (row.measure === 'amount' || row.measure === 'perShare')) keys.set(row.index, key);
-  }
+  });
+  return keys;
+}
+
+// Worked out once per table for both kinds of tie (tables to tables, text to tables).
+const tablePeriods = new WeakMap<Table, string[]>();
+
+/** The period key of each column of a table (see periodKey). */
+export function columnPeriods(table: Table): string[] {
+  let keys = tablePeriods.get(table);
+  if (!keys) tablePeriods.set(table, (keys = table.columns.map((c) => periodKey(c.header))));
   return keys;
 }
 
 /**
  * "Three Months Ended Sept. 30, 2003" → "3m|2003-09-30"; "September 30, 2003" → "|2003-09-30".
- * Only a full date names a period unambiguously: a year alone ("1997") does not.
+ * Only a full date names a period unambiguously: a year alone ("1997") does not. The header's
+ * words are read in one pass: one year, one month and one day, and the first duration.
  */
 export function periodKey(header: string): string {
-  const words = header.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ');
-  const years = words.filter((w) => /^(19|20)\d\d$/.test(w));
-  const months = words.map((w) => MONTHS[w]).filter(Boolean);
-  const days = words.filter((w) => /^\d{1,2}$/.test(w) && Number(w) >= 1 && Number(w) <= 31 && !DURATIONS[w]);
-  if (years.length !== 1 || months.length !== 1 || days.length !== 1) return '';
-  const duration = words.map((w) => DURATIONS[w]).find(Boolean) ?? '';
-  return `${duration}|${years[0]}-${months[0]}-${days[0].padStart(2, '0')}`;
+  let year = '';
+  let month = '';
+  let day = '';
+  let duration = '';
+  let years = 0;
+  let months = 0;
+  let days = 0;
+  for (const w of header.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
+    if (/^(19|20)\d\d$/.test(w)) {
+      years++;
+      year = w;
+    }
+    if (MONTHS[w]) {
+      months++;
+      month = MONTHS[w];
+    }
+    if (/^\d{1,2}$/.test(w) && Number(w) >= 1 && Number(w) <= 31 && !DURATIONS[w]) {
+      days++;
+      day = w;
+    }
+    if (!duration && DURATIONS[w]) duration = DURATIONS[w];
+  }
+  if (years !== 1 || months !== 1 || days !== 1) return '';
+  return `${duration}|${year}-${month}-${day.padStart(2, '0')}`;
 }
 
 /** Every pair across two different tables must have meeting intervals. */

@@ -175,11 +175,17 @@ interface Figures {
   present: Uint8Array;
 }
 
-/** A row's figures by column, read once per row rather than once per total above it. */
-const denseRows = new WeakMap<Row, Figures>();
+/**
+ * A row's figures by column, read once per row rather than once per total above it; kept by
+ * table (its rows array), as one weak entry per row made the cache cost more than the reading.
+ */
+const denseRows = new WeakMap<Row[], Array<Figures | undefined>>();
 
-function dense(row: Row, columns: number): Figures {
-  let figures = denseRows.get(row);
+function dense(rows: Row[], index: number, columns: number): Figures {
+  let table = denseRows.get(rows);
+  if (!table) denseRows.set(rows, (table = new Array<Figures | undefined>(rows.length)));
+  const row = rows[index];
+  let figures = table[index];
   if (figures && figures.values.length >= columns) return figures;
   figures = { values: new Float64Array(columns), halves: new Float64Array(columns), present: new Uint8Array(columns) };
   for (const cell of row.cells) {
@@ -188,7 +194,7 @@ function dense(row: Row, columns: number): Figures {
     figures.halves[cell.column] = cell.kind === 'number' ? halfUnit(cell.decimals) : 0;
     figures.present[cell.column] = 1;
   }
-  denseRows.set(row, figures);
+  table[index] = figures;
   return figures;
 }
 
@@ -200,13 +206,14 @@ function bestCandidate(row: Row, rows: Row[], entries: Entry[], additive: boolea
   const n = entries.length;
   const floor = Math.max(0, n - MAX_COMPONENTS);
   const slots = (n - floor) * 2;
-  const agree = new Int32Array(slots);
-  const disagree = new Int32Array(slots);
-  const exact = new Int32Array(slots);
+  // Plain arrays: a typed array costs more to allocate than its few counters save, once per total.
+  const agree: number[] = new Array(slots).fill(0);
+  const disagree: number[] = new Array(slots).fill(0);
+  const exact: number[] = new Array(slots).fill(0);
   // Only the last MAX_COMPONENTS entries can be components: an array of all n would make a long
   // table without totals cost O(rows²) in allocation alone.
   const f: Figures[] = new Array(n - floor);
-  for (let i = floor; i < n; i++) f[i - floor] = dense(rows[entries[i].row], additive.length);
+  for (let i = floor; i < n; i++) f[i - floor] = dense(rows, entries[i].row, additive.length);
   for (let column = 0; column < additive.length; column++) {
     const printedCell = additive[column] ? cellIn(row, column) : undefined;
     if (!printedCell || printedCell.value === null || printedCell.percent) continue;

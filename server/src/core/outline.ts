@@ -66,13 +66,11 @@ function tableNode(table: Table, span: SpanOf): OutlineNode {
     children: [],
   };
   const stack: Array<{ group: Group; node: OutlineNode }> = [];
-  const groupsByLine = new Map(table.groups.map((g) => [g.line, g]));
-  const events = [...table.groups.map((g) => ({ line: g.line, group: g as Group | undefined, row: undefined as Row | undefined })), ...table.rows.map((r) => ({ line: r.firstLine, group: undefined, row: r }))].sort((a, b) => a.line - b.line);
-  for (const event of events) {
+  for (const event of inLineOrder(table)) {
     const line = event.line;
     while (stack.length && stack[stack.length - 1].group.endLine < line) stack.pop();
     const parent = stack.length ? stack[stack.length - 1].node : node;
-    if (event.group && groupsByLine.has(line)) {
+    if (event.group) {
       const g = event.group;
       const child: OutlineNode = { name: g.label, detail: '', kind: 'group', span: span(g.line, g.endLine), selection: span(g.line, g.line), children: [] };
       parent.children.push(child);
@@ -81,7 +79,7 @@ function tableNode(table: Table, span: SpanOf): OutlineNode {
       const r = event.row;
       parent.children.push({
         name: r.label || '(subtotal)',
-        detail: r.cells.map((c) => c.text.trim()).join('  '),
+        detail: printedFigures(r),
         kind: r.footing !== undefined ? 'total' : 'lineItem',
         span: span(r.firstLine, r.line),
         selection: r.labelSpan ?? span(r.line, r.line),
@@ -90,4 +88,20 @@ function tableNode(table: Table, span: SpanOf): OutlineNode {
     }
   }
   return node;
+}
+
+/** Group headings and line items by line, a heading before a line item on its line. */
+function inLineOrder(table: Table): Array<{ line: number; group?: Group; row?: Row }> {
+  const events: Array<{ line: number; group?: Group; row?: Row }> = [];
+  for (const group of table.groups) events.push({ line: group.line, group });
+  for (const row of table.rows) events.push({ line: row.firstLine, row });
+  // Both come in line order: the stable sort only merges the two runs.
+  return events.sort((a, b) => a.line - b.line);
+}
+
+/** The row's figures as printed, for the outline's detail. */
+function printedFigures(row: Row): string {
+  let detail = '';
+  for (let i = 0; i < row.cells.length; i++) detail += i === 0 ? row.cells[i].text.trim() : `  ${row.cells[i].text.trim()}`;
+  return detail;
 }

@@ -2,7 +2,7 @@
 // million" names a line item and a period; the table cell for that line item and period must
 // agree within the rounding of both. Only plain statements of fact are checked: no hedges,
 // no changes or growth, no non-GAAP measures, and only when the cell is unambiguous.
-import { periodKey } from './crossTies';
+import { columnPeriods } from './crossTies';
 import { formatNumber } from './format';
 import type { Cell, Finding, ProseFigure, Row, Table } from './model';
 import { normalize } from './rows';
@@ -85,7 +85,7 @@ function periodOf(clause: string): { duration: string; year: string } | undefine
 function namedFacts(tables: Table[], words: Set<string>, period: { duration: string; year: string }): Fact[] {
   const facts: Fact[] = [];
   for (const table of tables) {
-    const keys = periodKeys(table);
+    const keys = columnPeriods(table);
     const columns = table.columns.filter((c) => keys[c.index].startsWith(`${period.duration}|${period.year}-`));
     if (columns.length !== 1) continue;
     for (const row of table.rows) {
@@ -98,15 +98,8 @@ function namedFacts(tables: Table[], words: Set<string>, period: { duration: str
   return new Set(facts.map((f) => `${f.table.index}`)).size === facts.length ? facts : [];
 }
 
-// Worked out once per table and per label, not once per figure in the text.
-const tableKeys = new WeakMap<Table, string[]>();
+// Worked out once per label, not once per figure in the text.
 const labelWords = new Map<string, string[][]>();
-
-function periodKeys(table: Table): string[] {
-  let keys = tableKeys.get(table);
-  if (!keys) tableKeys.set(table, (keys = table.columns.map((c) => periodKey(c.header))));
-  return keys;
-}
 
 /** Every word of the label is in the clause ("income/(loss)" needs either). */
 function namesRow(label: string, words: Set<string>): boolean {

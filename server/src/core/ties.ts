@@ -1,6 +1,6 @@
 // Tick and tie: a figure quoted in prose is matched to the table cells that state the same fact —
 // the line item named in its sentence, a value whose rounding interval meets the prose one.
-import type { Cell, CellRef, Measure, ProseFigure, Row, Table, Tie } from './model';
+import type { Cell, CellRef, Measure, ProseFigure, ProseUnit, Row, Table, Tie } from './model';
 import { halfUnit } from './figures';
 import { normalize } from './rows';
 import { stem } from './stem';
@@ -13,46 +13,79 @@ export function tieProse(figures: ProseFigure[], tables: Table[]): Tie[] {
   if (figures.length === 0) return ties;
   const cells = indexCells(tables);
   figures.forEach((figure, index) => {
-    const tie = tieFigure(figure, index, cells);
+    const tie = tieFigure(figure, significantWords(figure.context), index, cells);
     if (tie) ties.push(tie);
   });
   return ties;
 }
 
 /**
- * The number cells of every table by value in units, bucketed by their rounding half-unit and
- * sorted, so that the cells a prose figure can meet are found by binary search instead of a
- * scan of every row for every figure. Rows' label words are read once.
+ * The number cells of every table, filed under each word of their row's label (as scored by
+ * labelScore) and the row's measure, by value in units. A figure ties only to a row
+ * that shares a word with its sentence (half the label's words, at least) and measures what the
+ * figure measures, so it searches the cells under its own words instead of every cell of its
+ * value: in a long filing "3%" or "$2,003" meets thousands of cells whose labels it never names.
  */
 interface CellIndex {
-  rows: Array<{ table: Table; row: Row; parts?: string[]; label?: string }>;
-  buckets: Array<{ half: number; values: Float64Array; refs: Int32Array }>;
+  rows: Array<{ table: Table; row: Row; parts: string[]; label?: string }>;
+  byWord: Map<Measure, Map<string, WordCells>>;
+}
+
+/** The cells under one label word: values and half-units in units, packed references. */
+interface WordCells {
+  values: number[];
+  halves: number[];
+  refs: number[];
+  /** The widest half-unit among them, so that one binary search bounds every candidate. */
+  widest: number;
+  /** Sorted by value on first use: most label words are never named by a sentence. */
+  sorted: boolean;
 }
 
 /** Row ordinal and cell position packed in one number (rows are never this wide). */
 const CELLS_PER_ROW = 1 << 12;
 
+/** The row measures a figure may tie to, by its unit: a count is shares or a plain amount. */
+const MEASURES: Record<ProseUnit, Measure[]> = { percent: ['percent'], perShare: ['perShare'], currency: ['amount'], count: ['shares', 'amount'] };
+
 function indexCells(tables: Table[]): CellIndex {
   const rows: CellIndex['rows'] = [];
-  const byHalf = new Map<number, Array<{ value: number; ref: number }>>();
+  const byWord = new Map<Measure, Map<string, WordCells>>();
   for (const table of tables) {
     for (const row of table.rows) {
       const at = rows.length;
-      rows.push({ table, row });
-      row.cells.forEach((cell, k) => {
-        if (cell.value === null || cell.kind !== 'number' || k >= CELLS_PER_ROW) return;
+      const parts = labelParts(row.label);
+      rows.push({ table, row, parts });
+      if (parts.length === 0) continue;
+      let lists = byWord.get(row.measure);
+      if (!lists) byWord.set(row.measure, (lists = new Map()));
+      const words = new Set(parts);
+      for (let k = 0; k < row.cells.length && k < CELLS_PER_ROW; k++) {
+        const cell = row.cells[k];
+        if (cell.value === null || cell.kind !== 'number') continue;
         const { value, half } = cellUnits(table, row, cell);
-        const list = byHalf.get(half) ?? [];
-        list.push({ value: Math.abs(value), ref: at * CELLS_PER_ROW + k });
-        byHalf.set(half, list);
-      });
+        for (const word of words) {
+          let list = lists.get(word);
+          if (!list) lists.set(word, (list = { values: [], halves: [], refs: [], widest: 0, sorted: true }));
+          list.values.push(Math.abs(value));
+          list.halves.push(half);
+          list.refs.push(at * CELLS_PER_ROW + k);
+          list.widest = Math.max(list.widest, half);
+          list.sorted = false;
+        }
+      }
     }
   }
-  const buckets = [...byHalf].map(([half, list]) => {
-    list.sort((a, b) => a.value - b.value);
-    return { half, values: Float64Array.from(list, (e) => e.value), refs: Int32Array.from(list, (e) => e.ref) };
-  });
-  return { rows, buckets };
+  return { rows, byWord };
+}
+
+function sortByValue(list: WordCells): void {
+  const { values, halves, refs } = list;
+  const order = Array.from(values.keys()).sort((a, b) => values[a] - values[b]);
+  list.values = order.map((i) => values[i]);
+  list.halves = order.map((i) => halves[i]);
+  list.refs = order.map((i) => refs[i]);
+  list.sorted = true;
 }
 
 /** Value of a cell in units (dollars, shares, percent points). */
@@ -77,37 +110,20 @@ export function unitFactor(table: Table, row: Row, column?: number): number {
   return table.scale.factor;
 }
 
-function tieFigure(figure: ProseFigure, index: number, cells: CellIndex): Tie | undefined {
-  const words = significantWords(figure.context);
+function tieFigure(figure: ProseFigure, words: Set<string>, index: number, cells: CellIndex): Tie | undefined {
   if (words.size === 0) return undefined;
-  // The cells whose value meets the figure's (the test of meets(), on the indexed values), in print order.
-  const target = Math.abs(figure.value);
-  const refs: number[] = [];
-  for (const { half, values, refs: bucket } of cells.buckets) {
-    const tolerance = half + figure.halfUnit + 1e-9;
-    const reach = tolerance * (1 + 1e-9) + 1e-9;
-    let lo = 0;
-    let hi = values.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (values[mid] < target - reach) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < values.length && values[i] <= target + reach; i++) if (Math.abs(values[i] - target) <= tolerance) refs.push(bucket[i]);
-  }
-  refs.sort((a, b) => a - b);
+  const refs = meetingCells(figure, words, cells);
   let best: Array<{ ref: CellRef; label: string }> = [];
   let bestScore = MIN_SCORE;
   let scored = -1;
   let score = 0;
-  for (const ref of refs) {
+  for (let i = 0; i < refs.length; i++) {
+    const ref = refs[i];
+    if (i > 0 && ref === refs[i - 1]) continue; // found under two of the sentence's words
     const at = Math.floor(ref / CELLS_PER_ROW);
     const item = cells.rows[at];
     const { table, row } = item;
-    const cell = row.cells[ref % CELLS_PER_ROW];
-    if (!compatible(figure, row)) continue;
     if (scored !== at) {
-      item.parts ??= labelParts(row.label);
       score = labelScore(item.parts, words);
       scored = at;
     }
@@ -115,28 +131,68 @@ function tieFigure(figure: ProseFigure, index: number, cells: CellIndex): Tie | 
     if (score > bestScore) best = [];
     bestScore = score;
     item.label ??= normalize(row.label);
-    best.push({ ref: { table: table.index, row: row.index, column: cell.column }, label: item.label });
+    const column = row.cells[ref % CELLS_PER_ROW].column;
+    best.push({ ref: { table: table.index, row: row.index, column }, label: item.label });
   }
   if (best.length === 0) return undefined;
   const labels = new Set(best.map((b) => b.label));
   return { figure: index, candidates: best.map((b) => b.ref), unambiguous: labels.size === 1, agrees: true };
 }
 
-function compatible(figure: ProseFigure, row: Row): boolean {
-  if (figure.unit === 'percent') return row.measure === 'percent';
-  if (figure.unit === 'perShare') return row.measure === 'perShare';
-  if (figure.unit === 'currency') return row.measure === 'amount';
-  return row.measure === 'shares' || row.measure === 'amount';
+/**
+ * The cells filed under the figure's words in rows of a compatible measure whose value meets the
+ * figure's (rounding intervals that touch), in print order; a cell named by two words comes twice.
+ */
+function meetingCells(figure: ProseFigure, words: Set<string>, cells: CellIndex): number[] {
+  const target = Math.abs(figure.value);
+  const refs: number[] = [];
+  for (const measure of MEASURES[figure.unit]) {
+    const byWord = cells.byWord.get(measure);
+    if (!byWord) continue;
+    for (const word of words) {
+      const list = byWord.get(word);
+      if (list) collectMeeting(list, target, figure.halfUnit, refs);
+    }
+  }
+  return refs.length > 1 ? refs.sort((a, b) => a - b) : refs;
 }
 
+function collectMeeting(list: WordCells, target: number, halfUnit: number, refs: number[]): void {
+  if (!list.sorted) sortByValue(list);
+  const { values, halves, refs: bucket, widest } = list;
+  const reach = (widest + halfUnit + 1e-9) * (1 + 1e-9) + 1e-9;
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < target - reach) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < values.length && values[i] <= target + reach; i++) {
+    if (Math.abs(values[i] - target) <= halves[i] + halfUnit + 1e-9) refs.push(bucket[i]);
+  }
+}
+
+/** The words of normalize(text), read in one pass: every figure in the text has a sentence. */
 function significantWords(text: string): Set<string> {
-  return new Set(normalize(text).split(' ').filter((w) => w.length > 2 && !STOP.has(w) && !/^\d/.test(w)).map(stem));
+  const words = new Set<string>();
+  for (const w of text.toLowerCase().match(WORD) ?? []) if (w.length > 2 && !STOP.has(w) && !isDigit(w.charCodeAt(0))) words.add(stem(w));
+  return words;
+}
+
+const WORD = /[a-z0-9]+/g;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 
 
+/** The words of normalize(label) that count in a label's score, in one pass. */
 function labelParts(label: string): string[] {
-  return normalize(label).split(' ').filter((w) => w.length > 2 && !STOP.has(w)).map(stem);
+  const parts: string[] = [];
+  for (const w of label.toLowerCase().match(WORD) ?? []) if (w.length > 2 && !STOP.has(w)) parts.push(stem(w));
+  return parts;
 }
 
 function labelScore(parts: string[], words: Set<string>): number {

@@ -49,6 +49,9 @@ function toSymbol(at: PositionOf, node: OutlineNode): DocumentSymbol {
 }
 
 function contains(outer: DocumentSymbol['range'], inner: DocumentSymbol['range']): boolean {
-  const before = (a: DocumentSymbol['range']['start'], b: DocumentSymbol['range']['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return before(outer.start, inner.start) && before(inner.end, outer.end);
+  return notAfter(outer.start, inner.start) && notAfter(inner.end, outer.end);
+}
+
+function notAfter(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
 }
