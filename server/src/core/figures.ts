@@ -225,24 +225,26 @@ function singleSpaced(text: string): string {
 
 /**
  * False when a line certainly holds no trailing figures, so that `scanLine` of it is undefined:
- * its last character can end no figure, nil mark or "n/a". Looks at `text` from `start` to `end`
- * as it is, so it answers for a line that needs no tab expansion or markup blanking. Most lines of
- * a filing are prose, and this spares them the split into words.
+ * its last character can end no figure, nil mark or "n/a". Looks at the raw line, `text` from
+ * `start` to `end`: expanding tabs, blanking markup and undoing the PEM escape leave a line's last
+ * word as it is unless markup touches it, and then the answer is yes. Most lines of a filing are
+ * prose, and this spares them the expansion and the split into words.
  */
 export function mayEndInFigure(text: string, start: number, end: number): boolean {
   let last = end - 1;
   while (last >= start && text.charCodeAt(last) <= 32) last--;
   if (last < start) return false;
   const c = text.charCodeAt(last);
-  // Digits ) % * - and anything beyond ASCII (dashes, Unicode spaces) may end a figure.
-  if ((c >= 48 && c <= 57) || c === 41 || c === 37 || c === 42 || c === 45 || c >= 128) return true;
+  // Digits ) % * - and anything beyond ASCII (dashes, Unicode spaces) may end a figure; ">" may
+  // end markup that hides the figures before it.
+  if ((c >= 48 && c <= 57) || c === 41 || c === 37 || c === 42 || c === 45 || c === 62 || c >= 128) return true;
   // "n/a", "nm", "n.m.": otherwise letters and punctuation end words, not figures.
   if (c !== 97 && c !== 65 && c !== 109 && c !== 77 && c !== 46) return false;
   let first = last;
   while (first > start && text.charCodeAt(first - 1) > 32) first--;
   const word = text.slice(first, last + 1);
-  // Dot leaders are blanked before words are split: let scanLine judge those.
-  if (word.charCodeAt(0) === 46 || word.includes('..')) return true;
+  // Dot leaders are blanked before words are split, markup before that: let scanLine judge those.
+  if (word.charCodeAt(0) === 46 || word.includes('..') || word.includes('<')) return true;
   return NA.test(word);
 }
 

@@ -9,8 +9,7 @@ import { expandLine, isSpace, type ExpandedLine, type SourceText } from './text'
 const TAG = /<\/?(S|C|CAPTION|TABLE|FN|PAGE|R|F\d+)>/gi;
 const RULE = /^[\s\-=_~*+]*$/;
 
-// A line's shape, from one pass over its raw text (tab widths do not change it).
-const SHAPE_KNOWN = 1;
+// A line's shape, from its raw text (tab widths do not change it).
 const SHAPE_TAB = 2;
 /** A tab, a "<" or a PEM escape: the expanded text may differ from the raw one. */
 const SHAPE_REWRITTEN = 4;
@@ -38,7 +37,7 @@ export class Lines {
     this.expanded = new Array<ExpandedLine | undefined>(n).fill(undefined);
     this.plainTexts = new Array<string | undefined>(n).fill(undefined);
     this.scans = new Array<ScannedLine | null | undefined>(n).fill(undefined);
-    this.shapes = new Uint8Array(n);
+    this.shapes = lineShapes(source);
     this.rules = new Uint8Array(n);
     this.facts = new Uint8Array(n);
   }
@@ -71,28 +70,11 @@ export class Lines {
 
   /** True when the line's text is its raw text (no tab to expand, no markup, no PEM escape). */
   private isPlain(line: number): boolean {
-    return (this.shape(line) & SHAPE_REWRITTEN) === 0;
-  }
-
-  private shape(line: number): number {
-    let shape = this.shapes[line];
-    if (shape !== 0) return shape;
-    shape = SHAPE_KNOWN;
-    const text = this.source.text;
-    const start = this.source.starts[line];
-    const end = this.source.ends[line];
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 9) shape |= SHAPE_TAB | SHAPE_REWRITTEN;
-      else if (c === 60) shape |= SHAPE_REWRITTEN;
-    }
-    if (end - start >= 3 && text.startsWith('- -', start)) shape |= SHAPE_REWRITTEN;
-    this.shapes[line] = shape;
-    return shape;
+    return (this.shapes[line] & SHAPE_REWRITTEN) === 0;
   }
 
   hasTab(line: number): boolean {
-    return (this.shape(line) & SHAPE_TAB) !== 0;
+    return (this.shapes[line] & SHAPE_TAB) !== 0;
   }
 
   /** Re-expands a line with another tab width (filers' tools did not all use stops of 8). */
@@ -121,8 +103,8 @@ export class Lines {
     if (!this.isContent(line)) return undefined;
     let value = this.scans[line];
     if (value === undefined) {
-      // A plain line whose last character can end no figure has none: no need to split it.
-      if (this.isPlain(line) && !mayEndInFigure(this.source.text, this.source.starts[line], this.source.ends[line])) value = null;
+      // A line whose last character can end no figure has none: no need to expand or split it.
+      if (!mayEndInFigure(this.source.text, this.source.starts[line], this.source.ends[line])) value = null;
       else value = this.isRule(line) ? null : (scanLine(this.text(line)) ?? null);
       this.scans[line] = value;
     }
@@ -168,6 +150,29 @@ export class Lines {
     this.facts[line] |= (value ? 3 : 1) << (fact * 2);
     return value;
   }
+}
+
+/**
+ * Every line's shape in one sweep. The native search jumps from one tab (or "<") to the next, so
+ * the lines between, most of a filing, are never read character by character.
+ */
+function lineShapes(source: SourceText): Uint8Array {
+  const { text, starts, ends } = source;
+  const shapes = new Uint8Array(starts.length);
+  let tab = text.indexOf('\t');
+  let lt = text.indexOf('<');
+  for (let line = 0; line < starts.length; line++) {
+    const start = starts[line];
+    const end = ends[line];
+    if (tab >= 0 && tab < start) tab = text.indexOf('\t', start);
+    if (lt >= 0 && lt < start) lt = text.indexOf('<', start);
+    let shape = 0;
+    if (tab >= 0 && tab < end) shape |= SHAPE_TAB | SHAPE_REWRITTEN;
+    else if (lt >= 0 && lt < end) shape |= SHAPE_REWRITTEN;
+    if (end - start >= 3 && text.startsWith('- -', start)) shape |= SHAPE_REWRITTEN;
+    shapes[line] = shape;
+  }
+  return shapes;
 }
 
 function expandedRule(text: string): boolean {
