@@ -1,6 +1,7 @@
 // Reads one line of a fixed-width table: a label on the left and figures on the right. A figure
 // is what EDGAR filers printed in a value column: 1,234  (1,234)  $(3,195)  ($   39.0)  -1,234
 // 68%  .37  and the nil marks - -- — n/a nm. Columns are expanded (tab-free) character positions.
+import { singleSpaced } from './text';
 
 export interface Token {
   /** Expanded columns of the whole figure including $ ( ) %. */
@@ -212,15 +213,6 @@ export function scanLine(expanded: string): ScannedLine | undefined {
   const labelEnd = labelWords.length ? labelWords[labelWords.length - 1].end : tokens[0].start;
   const label = labelWords.length ? singleSpaced(text.slice(labelStart, labelEnd)) : '';
   return { label, labelStart, labelEnd, tokens };
-}
-
-/** `text.replace(/\s+/g, ' ')`, without the replace when the text is already single-spaced ASCII. */
-function singleSpaced(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32 || c >= 128 || (c === 32 && text.charCodeAt(i + 1) === 32)) return text.replace(/\s+/g, ' ');
-  }
-  return text;
 }
 
 /**

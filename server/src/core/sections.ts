@@ -11,12 +11,14 @@ export function readHeadings(lines: Lines, inTable: Uint8Array, documents: Secti
   let seenText = false;
   for (let line = 0; line < lines.count; line++) {
     if (lines.kind(line) !== LineKind.Text || inTable[line]) continue;
+    // Past the headline only a line standing apart can head a section: most lines are not read.
+    if (seenText && !isolated(lines, line)) continue;
     const text = lines.text(line).trim();
     if (isHeading(lines, line, text) || (!seenText && isHeadline(text))) {
       headings.push({ index: 0, kind: 'heading', title: text.replace(/\s+/g, ' '), startLine: line, endLine: line, span: { start: 0, end: 0 } });
     }
     // "Exhibit 99.1" above the headline is a label, not the release's first line of text.
-    if (!/^(exhibit|ex-)\s*[\d.]+\s*$/i.test(text)) seenText = true;
+    if (!seenText && !/^(exhibit|ex-)\s*[\d.]+\s*$/i.test(text)) seenText = true;
   }
   closeHeadings(lines, headings, documents, tableStarts);
   return headings;

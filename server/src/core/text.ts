@@ -108,3 +108,12 @@ export function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+/** `text.replace(/\s+/g, ' ')`, without the replace when the text is already single-spaced ASCII. */
+export function singleSpaced(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c >= 128 || (c === 32 && text.charCodeAt(i + 1) === 32)) return text.replace(/\s+/g, ' ');
+  }
+  return text;
+}
