@@ -28,17 +28,8 @@ export interface ScannedLine {
   tokens: Token[];
 }
 
-interface Word {
-  start: number;
-  end: number;
-  text: string;
-}
-
-const FIGURE = /^(\()?(\$)?(\()?(-)?(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?(\))?(%)?(\))?\*{0,3}$/;
 const NIL = /^\$?\(?(-{1,3}|—|–|―|-0-)\)?%?$/;
 const NA = /^(n\/a|na|nm|n\/m|n\.m\.|n\.a\.|\*{1,3})$/i;
-const FOOTNOTE_MARK = /^\([a-z]\)$|^\*{1,3}$/i;
-const PREFIX = /^(\$|\(|\(\$|\$\()$/;
 /** halfUnit(d) for the usual numbers of decimals, computed once. */
 const HALF_UNITS: readonly number[] = Array.from({ length: 16 }, (_, d) => 0.5 * Math.pow(10, -d));
 
@@ -48,8 +39,14 @@ export function blankLeaders(text: string): string {
   return text.replace(/\.{2,}|(?:\. ){2,}\.?/g, (m) => ' '.repeat(m.length));
 }
 
-function splitWords(text: string): Word[] {
-  const words: Word[] = [];
+// Word boundaries of the line being scanned, kept from one line to the next: most words of a line
+// are label words, and they are never copied out of it.
+let wordStarts = new Int32Array(64);
+let wordEnds = new Int32Array(64);
+
+/** Splits `text` at white space into wordStarts/wordEnds; returns the number of words. */
+function splitWords(text: string): number {
+  let count = 0;
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -57,28 +54,82 @@ function splitWords(text: string): Word[] {
     if (i >= n) break;
     const start = i;
     while (i < n && text.charCodeAt(i) > 32) i++;
-    words.push({ start, end: i, text: text.slice(start, i) });
+    if (count === wordStarts.length) growWords();
+    wordStarts[count] = start;
+    wordEnds[count] = i;
+    count++;
   }
-  return words;
+  return count;
 }
 
-/** Joins "$" "1,578" → "$   1,578" and "($" "39.0)" → "($   39.0)" into one figure word. */
-function joinFragments(words: Word[], text: string): Word[] {
-  const out: Word[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    const next = words[i + 1];
-    if (next && w.text.length <= 2 && PREFIX.test(w.text) && opensFigure(next.text.charCodeAt(0))) {
-      out.push({ start: w.start, end: next.end, text: text.slice(w.start, next.end) });
-      i++;
-    } else if (next && next.text === '%' && /\d\)?$/.test(w.text)) {
-      out.push({ start: w.start, end: next.end, text: text.slice(w.start, next.end) });
-      i++;
-    } else {
-      out.push(w);
+function growWords(): void {
+  const starts = new Int32Array(wordStarts.length * 2);
+  const ends = new Int32Array(wordEnds.length * 2);
+  starts.set(wordStarts);
+  ends.set(wordEnds);
+  wordStarts = starts;
+  wordEnds = ends;
+}
+
+/** Joins "$" "1,578" → "$   1,578" and "($" "39.0)" → "($   39.0)" into one figure word, in place. */
+function joinFragments(text: string, count: number): number {
+  let out = 0;
+  for (let i = 0; i < count; i++) {
+    const start = wordStarts[i];
+    let end = wordEnds[i];
+    if (i + 1 < count) {
+      const nextStart = wordStarts[i + 1];
+      const nextEnd = wordEnds[i + 1];
+      const opening = isPrefix(text, start, end) && opensFigure(text.charCodeAt(nextStart));
+      const percent = nextEnd - nextStart === 1 && text.charCodeAt(nextStart) === 37 && endsInDigit(text, start, end);
+      if (opening || percent) {
+        end = nextEnd;
+        i++;
+      }
     }
+    wordStarts[out] = start;
+    wordEnds[out] = end;
+    out++;
   }
   return out;
+}
+
+/** "$", "(", "($" or "$(": printed apart from the figure it opens. */
+function isPrefix(text: string, start: number, end: number): boolean {
+  const a = text.charCodeAt(start);
+  if (end - start === 1) return a === 36 || a === 40;
+  if (end - start !== 2) return false;
+  const b = text.charCodeAt(start + 1);
+  return (a === 40 && b === 36) || (a === 36 && b === 40);
+}
+
+/** The word ends in a digit, or in a digit and ")": a figure that a "%" printed apart may follow. */
+function endsInDigit(text: string, start: number, end: number): boolean {
+  let last = text.charCodeAt(end - 1);
+  if (last === 41 && end - start >= 2) last = text.charCodeAt(end - 2);
+  return last >= 48 && last <= 57;
+}
+
+/** "(a)" or one to three "*": a footnote mark. */
+function isFootnoteMark(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length === 3 && text.charCodeAt(start) === 40 && text.charCodeAt(start + 2) === 41) {
+    const c = text.charCodeAt(start + 1) | 32;
+    return c >= 97 && c <= 122;
+  }
+  if (length < 1 || length > 3) return false;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 42) return false;
+  return true;
+}
+
+/**
+ * False when the word at text[start, end) cannot be a figure, nil mark or "n/a" by its first
+ * character, so the label word in front of a row's figures is not copied only to be refused.
+ */
+function mayBeFigure(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  // ( $ * - . digits, n N, and anything beyond ASCII (dashes, Unicode spaces).
+  return c === 40 || c === 36 || c === 42 || c === 45 || c === 46 || (c >= 48 && c <= 57) || c === 110 || c === 78 || c >= 128;
 }
 
 /** "(", a digit, ".", "-", "—" or "–": what may follow a "$" or "(" printed apart from its figure. */
@@ -107,15 +158,11 @@ export function parseFigure(word: string, start: number): Token | undefined {
   if (dash && NIL.test(compact)) return makeNil(word, start, 'nil');
   const first = compact.charCodeAt(0);
   if ((first === 110 || first === 78 || first === 42) && NA.test(compact)) return makeNil(word, start, 'na');
-  const m = FIGURE.exec(compact);
-  if (!m || (!m[5] && !m[6])) return undefined;
-  const opens = (m[1] ? 1 : 0) + (m[3] ? 1 : 0);
-  const closes = (m[7] ? 1 : 0) + (m[9] ? 1 : 0);
-  if (opens !== closes || opens > 1) return undefined;
-  const integer = (m[5] ?? '0').replace(/,/g, '');
-  const fraction = m[6] ?? '';
-  const negative = opens === 1 || !!m[4];
-  const magnitude = Number(integer + fraction);
+  const m = matchFigure(compact);
+  if (!m) return undefined;
+  const negative = m.opens === 1 || m.minus;
+  const decimals = m.fractionStart < 0 ? 0 : m.end - m.fractionStart - 1;
+  const magnitude = figureValue(compact, m);
   const firstDigit = firstDigitOrPoint(word);
   const lastDigit = lastIndexOfDigit(word);
   return {
@@ -126,12 +173,87 @@ export function parseFigure(word: string, start: number): Token | undefined {
     text: word,
     kind: 'number',
     value: negative ? -magnitude : magnitude,
-    decimals: fraction ? fraction.length - 1 : 0,
+    decimals,
     negative,
-    percent: !!m[8],
-    currency: !!m[2],
-    formatted: !!(m[2] || opens || m[8] || fraction || (m[5] && m[5].includes(','))),
+    percent: m.percent,
+    currency: m.currency,
+    formatted: m.currency || m.opens > 0 || m.percent || m.fractionStart >= 0 || m.commas,
   };
+}
+
+/** Where the parts of a figure are in its compact text, as FIGURE's groups would say. */
+interface FigureMatch {
+  opens: number;
+  currency: boolean;
+  minus: boolean;
+  /** Integer digits (with commas) [integerStart, integerEnd); empty when the figure is ".37". */
+  integerStart: number;
+  integerEnd: number;
+  commas: boolean;
+  /** Offset of the decimal point, or -1; the fraction's digits run to `end`. */
+  fractionStart: number;
+  end: number;
+  percent: boolean;
+}
+
+/**
+ * FIGURE as a scan of the characters, `^(\()?(\$)?(\()?(-)?(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?(\))?(%)?(\))?\*{0,3}$`,
+ * and the checks made on its groups (digits present, parentheses balanced and at most one pair).
+ * Every part is optional and none can stand for another, so taking each when it is there is how
+ * the expression matches too. Figures are parsed for every row of every table: no match arrays,
+ * no substrings.
+ */
+function matchFigure(s: string): FigureMatch | undefined {
+  const n = s.length;
+  let i = 0;
+  let opens = 0;
+  let closes = 0;
+  if (s.charCodeAt(i) === 40) (opens++, i++);
+  const currency = s.charCodeAt(i) === 36;
+  if (currency) i++;
+  if (s.charCodeAt(i) === 40) (opens++, i++);
+  const minus = s.charCodeAt(i) === 45;
+  if (minus) i++;
+  const integerStart = i;
+  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  let commas = false;
+  if (s.charCodeAt(i) === 44) {
+    // Thousands groups follow one to three digits, three digits each, and no digit after the last.
+    if (i - integerStart < 1 || i - integerStart > 3) return undefined;
+    while (s.charCodeAt(i) === 44) {
+      if (!isDigit(s.charCodeAt(i + 1)) || !isDigit(s.charCodeAt(i + 2)) || !isDigit(s.charCodeAt(i + 3)) || isDigit(s.charCodeAt(i + 4))) return undefined;
+      i += 4;
+    }
+    commas = true;
+  }
+  const integerEnd = i;
+  let fractionStart = -1;
+  if (s.charCodeAt(i) === 46) {
+    if (!isDigit(s.charCodeAt(i + 1))) return undefined;
+    fractionStart = i;
+    i++;
+    while (i < n && isDigit(s.charCodeAt(i))) i++;
+  }
+  const end = i;
+  if (integerEnd === integerStart && fractionStart < 0) return undefined;
+  if (s.charCodeAt(i) === 41) (closes++, i++);
+  const percent = s.charCodeAt(i) === 37;
+  if (percent) i++;
+  if (s.charCodeAt(i) === 41) (closes++, i++);
+  for (let stars = 0; stars < 3 && s.charCodeAt(i) === 42; stars++) i++;
+  if (i !== n || opens !== closes || opens > 1) return undefined;
+  return { opens, currency, minus, integerStart, integerEnd, commas, fractionStart, end, percent };
+}
+
+/** The figure's magnitude: its digits without thousands separators, read as a number. */
+function figureValue(s: string, m: FigureMatch): number {
+  const integer = m.integerEnd === m.integerStart ? '0' : s.slice(m.integerStart, m.integerEnd);
+  const fraction = m.fractionStart < 0 ? '' : s.slice(m.fractionStart, m.end);
+  return Number((m.commas ? integer.replace(/,/g, '') : integer) + fraction);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function firstDigitOrPoint(word: string): number {
@@ -175,17 +297,18 @@ function makeNil(word: string, start: number, kind: 'nil' | 'na'): Token {
 export function scanLine(expanded: string): ScannedLine | undefined {
   const text = blankLeaders(expanded);
   const leaderEnd = text === expanded ? -1 : lastLeaderEnd(expanded);
-  let words = splitWords(text);
-  if (words.length === 0) return undefined;
-  words = joinFragments(words, text);
+  let count = splitWords(text);
+  if (count === 0) return undefined;
+  count = joinFragments(text, count);
   // A trailing footnote mark "(a)" or "*" after the figures belongs to nothing we sum.
-  while (words.length > 1 && FOOTNOTE_MARK.test(words[words.length - 1].text) && parseFigure(words[words.length - 2].text, 0)) {
-    words.pop();
+  while (count > 1 && isFootnoteMark(text, wordStarts[count - 1], wordEnds[count - 1]) && parseFigure(text.slice(wordStarts[count - 2], wordEnds[count - 2]), 0)) {
+    count--;
   }
   const tokens: Token[] = [];
-  let i = words.length - 1;
+  let i = count - 1;
   for (; i >= 0; i--) {
-    const token = parseFigure(words[i].text, words[i].start);
+    const start = wordStarts[i];
+    const token = mayBeFigure(text, start) ? parseFigure(text.slice(start, wordEnds[i]), start) : undefined;
     if (!token) break;
     // No filed table has this many columns: a line of hundreds of numbers is data, not a row.
     if (tokens.length >= MAX_FIGURES_PER_ROW) return undefined;
@@ -194,7 +317,7 @@ export function scanLine(expanded: string): ScannedLine | undefined {
   tokens.reverse();
   // Figures glued to the label by a single space belong to the label ("Notes due 2005").
   while (tokens.length > 0 && i >= 0) {
-    const gap = tokens[0].start - words[i].end;
+    const gap = tokens[0].start - wordEnds[i];
     if (gap >= 2) break;
     tokens.shift();
     i++;
@@ -205,14 +328,11 @@ export function scanLine(expanded: string): ScannedLine | undefined {
     i++;
   }
   if (tokens.length === 0) return undefined;
-  if (tokens.every((t) => t.kind !== 'number')) {
-    if (i < 0 || tokens.length < 1) return undefined;
-  }
-  const labelWords = words.slice(0, i + 1);
-  const labelStart = labelWords.length ? labelWords[0].start : tokens[0].start;
-  const labelEnd = labelWords.length ? labelWords[labelWords.length - 1].end : tokens[0].start;
-  const label = labelWords.length ? singleSpaced(text.slice(labelStart, labelEnd)) : '';
-  return { label, labelStart, labelEnd, tokens };
+  if (i < 0 && tokens.every((t) => t.kind !== 'number')) return undefined;
+  if (i < 0) return { label: '', labelStart: tokens[0].start, labelEnd: tokens[0].start, tokens };
+  const labelStart = wordStarts[0];
+  const labelEnd = wordEnds[i];
+  return { label: singleSpaced(text.slice(labelStart, labelEnd)), labelStart, labelEnd, tokens };
 }
 
 /**

@@ -2,7 +2,7 @@
 // tables are found as runs of figure rows. Prose that merely contains numbers is not a table.
 import { LineKind } from './envelope';
 import { LineFact, type Lines } from './lines';
-import { isSpace } from './text';
+import { isSpace, wordCount } from './text';
 
 export interface Region {
   /** First and last line that may hold rows (inclusive). */
@@ -30,7 +30,7 @@ function figureRow(lines: Lines, line: number): boolean {
   // A labelled row of dashes ("Provision for income taxes  -  -") is a row of zeros.
   if (!scan.tokens.some((t) => t.kind === 'number') && !(scan.label && scan.tokens.some((t) => t.kind === 'nil'))) return false;
   if (scan.label.length > MAX_LABEL_LENGTH) return false;
-  return scan.label.split(' ').length <= MAX_LABEL_WORDS;
+  return wordCount(scan.label) <= MAX_LABEL_WORDS;
 }
 
 function isStrongRow(lines: Lines, line: number): boolean {

@@ -8,6 +8,7 @@ import type { Lines } from './lines';
 import type { Cell, Group, Measure, Row } from './model';
 import { isFigureRow, isProse } from './regions';
 import { readRowScale } from './scale';
+import { singleSpaced, wordCount } from './text';
 
 /** The body as a sequence of rows and boundaries, in print order. */
 export type BodyItem =
@@ -142,7 +143,7 @@ class BodyReader {
     if (!this.pending && previous?.kind === 'row' && /^[a-z(]/.test(text) && this.rows[previous.row].line === line - 1) {
       const row = this.rows[previous.row];
       // "period        =========" ends the label and rules the figures above in one line.
-      row.label = `${row.label} ${text.replace(/[=\-_]{3,}/g, ' ')}`.replace(/\s+/g, ' ').trim();
+      row.label = singleSpaced(`${row.label} ${text.replace(/[=\-_]{3,}/g, ' ')}`).trim();
       return;
     }
     if (!this.pending) this.pending = { lines: [], text: [], indent };
@@ -169,7 +170,7 @@ class BodyReader {
     const p = this.pending;
     if (!p) return;
     this.pending = undefined;
-    const joined = p.text.join(' ').replace(/\s+/g, ' ').trim();
+    const joined = singleSpaced(p.text.join(' ')).trim();
     this.headingHadColon = joined.endsWith(':');
     const label = joined.replace(/:$/, '').trim();
     this.openGroup(label, p.lines[0], p.indent);
@@ -224,7 +225,7 @@ class BodyReader {
     const expanded = this.lines.get(line);
     const firstLine = p ? p.lines[0] : line;
     const labelParts = p ? [...p.text, scan.label] : [scan.label];
-    const label = labelParts.join(' ').replace(/\s+/g, ' ').trim();
+    const label = singleSpaced(labelParts.join(' ')).trim();
     const labelSpan = scan.label
       ? { start: expanded.offsetAt(scan.labelStart), end: expanded.offsetAt(scan.labelEnd) }
       : undefined;
@@ -359,7 +360,7 @@ function measureOf(row: Row): Measure {
 
 /** "Basic", "Diluted", "Assuming dilution": labels that take their meaning from the heading. */
 function isShortLabel(label: string): boolean {
-  return label.split(' ').length <= 3 && !/\btotal\b/i.test(label);
+  return wordCount(label) <= 3 && !/\btotal\b/i.test(label);
 }
 
 export function isBreakdown(label: string): boolean {

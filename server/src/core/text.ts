@@ -109,6 +109,13 @@ export function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** `text.split(' ').length` without the array: labels are counted in words many times. */
+export function wordCount(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) count++;
+  return count;
+}
+
 /** `text.replace(/\s+/g, ' ')`, without the replace when the text is already single-spaced ASCII. */
 export function singleSpaced(text: string): string {
   for (let i = 0; i < text.length; i++) {
