@@ -56,21 +56,41 @@ export function expandLine(source: SourceText, line: number, tabWidth = TAB_WIDT
   if (raw.indexOf('\t') < 0) {
     return { line, text: raw, offsetAt: (column) => start + Math.min(column, raw.length) };
   }
-  // Only lines with tabs pay for a column map.
-  const map: number[] = [];
+  // Only lines with tabs pay for a column map: where each tab is and the columns it fills. Text
+  // between tabs is copied in runs, not character by character.
+  const tabs: number[] = [];
+  const fills: number[] = [];
   let text = '';
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i];
-    if (ch === '\t') {
-      const pad = tabWidth - (text.length % tabWidth);
-      for (let k = 0; k < pad; k++) map.push(i);
-      text += ' '.repeat(pad);
-    } else {
-      map.push(i);
-      text += ch;
-    }
+  let from = 0;
+  for (let tab = raw.indexOf('\t'); tab >= 0; tab = raw.indexOf('\t', from)) {
+    text += raw.slice(from, tab);
+    tabs.push(tab);
+    fills.push(text.length);
+    text += spaces(tabWidth - (text.length % tabWidth));
+    fills.push(text.length);
+    from = tab + 1;
   }
-  return { line, text, offsetAt: (column) => start + (column < map.length ? map[column] : raw.length) };
+  text += raw.slice(from);
+  return { line, text, offsetAt: (column) => start + rawOffset(raw.length, text.length, tabs, fills, column) };
+}
+
+/**
+ * The raw offset of an expanded column. Tab k fills columns [fills[2k], fills[2k+1]) and all of them
+ * map to the tab itself; other characters map one to one, counted from the last tab before them.
+ */
+function rawOffset(rawLength: number, expandedLength: number, tabs: number[], fills: number[], column: number): number {
+  if (column >= expandedLength) return rawLength;
+  let k = tabs.length - 1;
+  while (k >= 0 && fills[2 * k] > column) k--;
+  if (k < 0) return column;
+  const filled = fills[2 * k + 1];
+  return column < filled ? tabs[k] : tabs[k] + 1 + (column - filled);
+}
+
+const SPACES = ' '.repeat(64);
+
+function spaces(count: number): string {
+  return count <= SPACES.length ? SPACES.slice(0, count) : ' '.repeat(count);
 }
 
 /** 0-based line containing an offset (binary search over line starts). */
