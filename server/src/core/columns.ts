@@ -22,7 +22,7 @@ interface Placed {
 export function findColumns(rows: Token[][]): ColumnBand[] {
   const placed = byDigitStart(rows);
   if (placed.length === 0) return [];
-  const perRow = new Int32Array(rows.length);
+  const perRow = counters(rows.length);
   const clusters: Placed[][] = [];
   let current: Placed[] = [];
   let end = -1;
@@ -35,7 +35,18 @@ export function findColumns(rows: Token[][]): ColumnBand[] {
     end = Math.max(current.length === 1 ? p.token.digitEnd : end, p.token.digitEnd);
   }
   clusters.push(current);
-  return clusters.flatMap((cluster) => splitCrowded(cluster, perRow)).map(toBand).sort((a, b) => a.right - b.right);
+  const bands: ColumnBand[] = [];
+  for (const cluster of clusters) for (const part of splitCrowded(cluster, perRow)) bands.push(toBand(part));
+  return bands.sort((a, b) => a.right - b.right);
+}
+
+// Counters for one findColumns at a time, kept between calls: a typed array is slow to make and
+// tables are read by the hundred. Whoever takes them leaves them all zeros.
+let scratch = new Int32Array(1024);
+
+function counters(size: number): Int32Array {
+  if (scratch.length < size) scratch = new Int32Array(Math.max(size, scratch.length * 2));
+  return scratch;
 }
 
 /**
@@ -60,13 +71,15 @@ function byDigitStart(rows: Token[][]): Placed[] {
     rows.forEach((tokens, row) => tokens.forEach((token) => placed.push({ row, token })));
     return placed.sort((a, b) => a.token.digitStart - b.token.digitStart);
   }
-  const starts = new Int32Array(max - min + 2);
+  const size = max - min + 2;
+  const starts = counters(size);
   for (const tokens of rows) for (const t of tokens) starts[t.digitStart - min + 1]++;
-  for (let i = 1; i < starts.length; i++) starts[i] += starts[i - 1];
+  for (let i = 1; i < size; i++) starts[i] += starts[i - 1];
   const placed = new Array<Placed>(count);
   rows.forEach((tokens, row) => {
     for (const token of tokens) placed[starts[token.digitStart - min]++] = { row, token };
   });
+  starts.fill(0, 0, size);
   return placed;
 }
 
