@@ -21,10 +21,11 @@ export const enum LineFact {
 }
 
 export class Lines {
-  private readonly expanded: Array<ExpandedLine | undefined>;
+  private readonly expanded: PerLine<ExpandedLine>;
   /** Text of plain lines, sliced once (their ExpandedLine is only made when an offset is asked for). */
-  private readonly plainTexts: Array<string | undefined>;
-  private readonly scans: Array<ScannedLine | null | undefined>;
+  private readonly plainTexts: PerLine<string>;
+  /** null: the line holds no figures. */
+  private readonly scans: PerLine<ScannedLine | null>;
   private readonly tabWidths = new Map<number, number>();
   private readonly shapes: Uint8Array;
   /** isRule: 0 not known yet, 1 no, 2 yes. */
@@ -34,9 +35,9 @@ export class Lines {
 
   constructor(readonly source: SourceText, readonly envelope: Envelope) {
     const n = source.starts.length;
-    this.expanded = new Array<ExpandedLine | undefined>(n).fill(undefined);
-    this.plainTexts = new Array<string | undefined>(n).fill(undefined);
-    this.scans = new Array<ScannedLine | null | undefined>(n).fill(undefined);
+    this.expanded = new PerLine(n);
+    this.plainTexts = new PerLine(n);
+    this.scans = new PerLine(n);
     this.shapes = lineShapes(source);
     this.rules = new Uint8Array(n);
     this.facts = new Uint8Array(n);
@@ -56,14 +57,14 @@ export class Lines {
 
   /** Tab-expanded text with inline table markup blanked to spaces (columns keep their place). */
   get(line: number): ExpandedLine {
-    let value = this.expanded[line];
+    let value = this.expanded.get(line);
     if (!value) {
       const raw = expandLine(this.source, line, this.tabWidths.get(line));
       let text = raw.text.indexOf('<') >= 0 ? raw.text.replace(TAG, (m) => ' '.repeat(m.length)) : raw.text;
       // PEM dash-escaping (RFC 934) put "- " before every line that began with "-".
       if (text.startsWith('- -')) text = `  ${text.slice(2)}`;
       value = text === raw.text ? raw : { line, text, offsetAt: raw.offsetAt };
-      this.expanded[line] = value;
+      this.expanded.set(line, value);
     }
     return value;
   }
@@ -81,32 +82,32 @@ export class Lines {
   setTabWidth(line: number, width: number): void {
     if ((this.tabWidths.get(line) ?? 8) === width) return;
     this.tabWidths.set(line, width);
-    this.expanded[line] = undefined;
-    this.scans[line] = undefined;
+    this.expanded.forget(line);
+    this.scans.forget(line);
     this.rules[line] = 0;
     this.facts[line] = 0;
   }
 
   text(line: number): string {
-    const expanded = this.expanded[line];
+    const expanded = this.expanded.get(line);
     if (expanded) return expanded.text;
     if (!this.isPlain(line)) return this.get(line).text;
-    let text = this.plainTexts[line];
+    let text = this.plainTexts.get(line);
     if (text === undefined) {
       text = this.source.text.slice(this.source.starts[line], this.source.ends[line]);
-      this.plainTexts[line] = text;
+      this.plainTexts.set(line, text);
     }
     return text;
   }
 
   scan(line: number): ScannedLine | undefined {
     if (!this.isContent(line)) return undefined;
-    let value = this.scans[line];
+    let value = this.scans.get(line);
     if (value === undefined) {
       // A line whose last character can end no figure has none: no need to expand or split it.
       if (!mayEndInFigure(this.source.text, this.source.starts[line], this.source.ends[line])) value = null;
       else value = this.isRule(line) ? null : (scanLine(this.text(line)) ?? null);
-      this.scans[line] = value;
+      this.scans.set(line, value);
     }
     return value ?? undefined;
   }
@@ -149,6 +150,44 @@ export class Lines {
   remember(line: number, fact: LineFact, value: boolean): boolean {
     this.facts[line] |= (value ? 3 : 1) << (fact * 2);
     return value;
+  }
+}
+
+/**
+ * A value for some lines of a document: a slot per line (a typed array, quick to make for 100k
+ * lines) into a dense list of the values given. Most lines of a filing never get one; null is
+ * kept in the slot itself, so the many lines found to hold nothing cost no list entry.
+ */
+class PerLine<T> {
+  /** 0: no value; -1: null; k > 0: values[k - 1]. */
+  private readonly slots: Int32Array;
+  private readonly values: Array<T | undefined> = [];
+
+  constructor(count: number) {
+    this.slots = new Int32Array(count);
+  }
+
+  get(line: number): T | undefined {
+    const slot = this.slots[line];
+    if (slot > 0) return this.values[slot - 1];
+    // -1 is only ever set for a null value, so T includes null here.
+    return slot === 0 ? undefined : (null as T);
+  }
+
+  set(line: number, value: T): void {
+    if (value === null) {
+      this.slots[line] = -1;
+      return;
+    }
+    const slot = this.slots[line];
+    if (slot > 0) this.values[slot - 1] = value;
+    else this.slots[line] = this.values.push(value);
+  }
+
+  forget(line: number): void {
+    const slot = this.slots[line];
+    if (slot > 0) this.values[slot - 1] = undefined;
+    else this.slots[line] = 0;
   }
 }
 
