@@ -13,30 +13,43 @@ export interface SourceText {
 }
 
 export function splitLines(text: string): SourceText {
-  const starts: number[] = [0];
-  const ends: number[] = [];
+  // Lines are counted first so that both arrays are made at their size instead of growing (and
+  // being copied) line by line.
+  const count = countLines(text);
+  const starts = new Array<number>(count);
+  const ends = new Array<number>(count);
+  starts[0] = 0;
+  let line = 0;
   // The native search finds line breaks far faster than a loop over characters: one cursor on
   // the next LF, one on the next CR (most files have none; CRLF and CR-only files have many).
   let lf = text.indexOf('\n');
   let cr = text.indexOf('\r');
   while (lf >= 0 || cr >= 0) {
     if (cr < 0 || (lf >= 0 && lf < cr)) {
-      ends.push(lf);
-      starts.push(lf + 1);
+      ends[line++] = lf;
+      starts[line] = lf + 1;
       lf = text.indexOf('\n', lf + 1);
       continue;
     }
-    ends.push(cr);
+    ends[line++] = cr;
     let next = cr + 1;
     if (lf === next) {
       next++;
       lf = text.indexOf('\n', next);
     }
-    starts.push(next);
+    starts[line] = next;
     cr = text.indexOf('\r', next);
   }
-  ends.push(text.length);
+  ends[line] = text.length;
   return { text, starts, ends };
+}
+
+/** Lines of a text: one more than its LFs and its CRs that no LF follows. */
+function countLines(text: string): number {
+  let count = 1;
+  for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) count++;
+  for (let cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) if (text.charCodeAt(cr + 1) !== 10) count++;
+  return count;
 }
 
 export function rawLine(source: SourceText, line: number): string {
