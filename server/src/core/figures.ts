@@ -39,60 +39,111 @@ export function blankLeaders(text: string): string {
   return text.replace(/\.{2,}|(?:\. ){2,}\.?/g, (m) => ' '.repeat(m.length));
 }
 
-// Word boundaries of the line being scanned, kept from one line to the next: most words of a line
-// are label words, and they are never copied out of it.
-let wordStarts = new Int32Array(64);
-let wordEnds = new Int32Array(64);
+/**
+ * The words of a line read from its end: what splitting at white space and then joining figure
+ * fragments ("$" "1,578" → "$   1,578") left to right would give, in reverse order, made only as
+ * far as they are asked for. A row is read from its figures back to its label, and the label's
+ * words are never split. One reader serves every line; its buffers are kept between lines.
+ */
+class WordsFromEnd {
+  private text = '';
+  /** Words between white space, last first; text before `splitTo` is not split yet. */
+  private rawStarts: Int32Array = new Int32Array(32);
+  private rawEnds: Int32Array = new Int32Array(32);
+  private rawCount = 0;
+  private splitTo = 0;
+  /** Words with their fragments joined, last first; `nextRaw` is the first raw word not in one. */
+  private starts: Int32Array = new Int32Array(32);
+  private ends: Int32Array = new Int32Array(32);
+  private count = 0;
+  private nextRaw = 0;
 
-/** Splits `text` at white space into wordStarts/wordEnds; returns the number of words. */
-function splitWords(text: string): number {
-  let count = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    while (i < n && text.charCodeAt(i) <= 32) i++;
-    if (i >= n) break;
-    const start = i;
-    while (i < n && text.charCodeAt(i) > 32) i++;
-    if (count === wordStarts.length) growWords();
-    wordStarts[count] = start;
-    wordEnds[count] = i;
-    count++;
+  read(text: string): void {
+    this.text = text;
+    this.rawCount = 0;
+    this.splitTo = text.length;
+    this.count = 0;
+    this.nextRaw = 0;
   }
-  return count;
-}
 
-function growWords(): void {
-  const starts = new Int32Array(wordStarts.length * 2);
-  const ends = new Int32Array(wordEnds.length * 2);
-  starts.set(wordStarts);
-  ends.set(wordEnds);
-  wordStarts = starts;
-  wordEnds = ends;
-}
+  /** Whether the line has a k-th word counted from its end (0 is the last word). */
+  has(k: number): boolean {
+    while (this.count <= k) if (!this.joinNext()) return false;
+    return true;
+  }
 
-/** Joins "$" "1,578" → "$   1,578" and "($" "39.0)" → "($   39.0)" into one figure word, in place. */
-function joinFragments(text: string, count: number): number {
-  let out = 0;
-  for (let i = 0; i < count; i++) {
-    const start = wordStarts[i];
-    let end = wordEnds[i];
-    if (i + 1 < count) {
-      const nextStart = wordStarts[i + 1];
-      const nextEnd = wordEnds[i + 1];
-      const opening = isPrefix(text, start, end) && opensFigure(text.charCodeAt(nextStart));
-      const percent = nextEnd - nextStart === 1 && text.charCodeAt(nextStart) === 37 && endsInDigit(text, start, end);
-      if (opening || percent) {
-        end = nextEnd;
-        i++;
-      }
+  start(k: number): number {
+    return this.starts[k];
+  }
+
+  end(k: number): number {
+    return this.ends[k];
+  }
+
+  /**
+   * Fragments are joined left to right, each word to the one after it when they go together and
+   * it was not itself joined to the one before. So a word is the second half of a pair exactly
+   * when an odd number of joinable pairs runs up to it from the left.
+   */
+  private joinNext(): boolean {
+    const k = this.nextRaw;
+    if (!this.splitRaw(k)) return false;
+    let run = 0;
+    while (this.splitRaw(k + run + 1) && this.joinable(k + run + 1, k + run)) run++;
+    const first = run % 2 === 1 ? k + 1 : k;
+    if (this.count === this.starts.length) {
+      this.starts = grown(this.starts);
+      this.ends = grown(this.ends);
     }
-    wordStarts[out] = start;
-    wordEnds[out] = end;
-    out++;
+    this.starts[this.count] = this.rawStarts[first];
+    this.ends[this.count] = this.rawEnds[k];
+    this.count++;
+    this.nextRaw = first + 1;
+    return true;
   }
-  return out;
+
+  /** "$" or "(" before a figure, or a figure before "%": raw words `left` and `right` (right = left - 1). */
+  private joinable(left: number, right: number): boolean {
+    const text = this.text;
+    const start = this.rawStarts[left];
+    const end = this.rawEnds[left];
+    const nextStart = this.rawStarts[right];
+    if (isPrefix(text, start, end) && opensFigure(text.charCodeAt(nextStart))) return true;
+    return this.rawEnds[right] - nextStart === 1 && text.charCodeAt(nextStart) === 37 && endsInDigit(text, start, end);
+  }
+
+  /** Whether the line has a k-th raw word from its end, splitting backwards as far as needed. */
+  private splitRaw(k: number): boolean {
+    const text = this.text;
+    while (this.rawCount <= k) {
+      let i = this.splitTo - 1;
+      while (i >= 0 && text.charCodeAt(i) <= 32) i--;
+      if (i < 0) {
+        this.splitTo = 0;
+        return false;
+      }
+      const end = i + 1;
+      while (i >= 0 && text.charCodeAt(i) > 32) i--;
+      if (this.rawCount === this.rawStarts.length) {
+        this.rawStarts = grown(this.rawStarts);
+        this.rawEnds = grown(this.rawEnds);
+      }
+      this.rawStarts[this.rawCount] = i + 1;
+      this.rawEnds[this.rawCount] = end;
+      this.rawCount++;
+      this.splitTo = i + 1;
+    }
+    return true;
+  }
 }
+
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+const words = new WordsFromEnd();
 
 /** "$", "(", "($" or "$(": printed apart from the figure it opens. */
 function isPrefix(text: string, start: number, end: number): boolean {
@@ -297,18 +348,19 @@ function makeNil(word: string, start: number, kind: 'nil' | 'na'): Token {
 export function scanLine(expanded: string): ScannedLine | undefined {
   const text = blankLeaders(expanded);
   const leaderEnd = text === expanded ? -1 : lastLeaderEnd(expanded);
-  let count = splitWords(text);
-  if (count === 0) return undefined;
-  count = joinFragments(text, count);
+  words.read(text);
+  if (!words.has(0)) return undefined;
   // A trailing footnote mark "(a)" or "*" after the figures belongs to nothing we sum.
-  while (count > 1 && isFootnoteMark(text, wordStarts[count - 1], wordEnds[count - 1]) && parseFigure(text.slice(wordStarts[count - 2], wordEnds[count - 2]), 0)) {
-    count--;
+  let last = 0;
+  while (words.has(last + 1) && isFootnoteMark(text, words.start(last), words.end(last)) && parseFigure(text.slice(words.start(last + 1), words.end(last + 1)), 0)) {
+    last++;
   }
   const tokens: Token[] = [];
-  let i = count - 1;
-  for (; i >= 0; i--) {
-    const start = wordStarts[i];
-    const token = mayBeFigure(text, start) ? parseFigure(text.slice(start, wordEnds[i]), start) : undefined;
+  // The label's last word, counted from the end like the figures before it.
+  let label = last;
+  for (; words.has(label); label++) {
+    const start = words.start(label);
+    const token = mayBeFigure(text, start) ? parseFigure(text.slice(start, words.end(label)), start) : undefined;
     if (!token) break;
     // No filed table has this many columns: a line of hundreds of numbers is data, not a row.
     if (tokens.length >= MAX_FIGURES_PER_ROW) return undefined;
@@ -316,22 +368,24 @@ export function scanLine(expanded: string): ScannedLine | undefined {
   }
   tokens.reverse();
   // Figures glued to the label by a single space belong to the label ("Notes due 2005").
-  while (tokens.length > 0 && i >= 0) {
-    const gap = tokens[0].start - wordEnds[i];
+  while (tokens.length > 0 && words.has(label)) {
+    const gap = tokens[0].start - words.end(label);
     if (gap >= 2) break;
     tokens.shift();
-    i++;
+    label--;
   }
   // Whatever stands before a dot leader is the label ("$1.66 - $9.97........   937").
   while (tokens.length > 0 && tokens[0].start < leaderEnd) {
     tokens.shift();
-    i++;
+    label--;
   }
   if (tokens.length === 0) return undefined;
-  if (i < 0 && tokens.every((t) => t.kind !== 'number')) return undefined;
-  if (i < 0) return { label: '', labelStart: tokens[0].start, labelEnd: tokens[0].start, tokens };
-  const labelStart = wordStarts[0];
-  const labelEnd = wordEnds[i];
+  const labelled = words.has(label);
+  if (!labelled && tokens.every((t) => t.kind !== 'number')) return undefined;
+  if (!labelled) return { label: '', labelStart: tokens[0].start, labelEnd: tokens[0].start, tokens };
+  let labelStart = 0;
+  while (text.charCodeAt(labelStart) <= 32) labelStart++;
+  const labelEnd = words.end(label);
   return { label: singleSpaced(text.slice(labelStart, labelEnd)), labelStart, labelEnd, tokens };
 }
 
