@@ -20,10 +20,9 @@ interface Placed {
 }
 
 export function findColumns(rows: Token[][]): ColumnBand[] {
-  const placed: Placed[] = [];
-  rows.forEach((tokens, row) => tokens.forEach((token) => placed.push({ row, token })));
+  const placed = byDigitStart(rows);
   if (placed.length === 0) return [];
-  placed.sort((a, b) => a.token.digitStart - b.token.digitStart);
+  const perRow = counters(rows.length);
   const clusters: Placed[][] = [];
   let current: Placed[] = [];
   let end = -1;
@@ -36,16 +35,62 @@ export function findColumns(rows: Token[][]): ColumnBand[] {
     end = Math.max(current.length === 1 ? p.token.digitEnd : end, p.token.digitEnd);
   }
   clusters.push(current);
-  return clusters.flatMap(splitCrowded).map(toBand).sort((a, b) => a.right - b.right);
+  const bands: ColumnBand[] = [];
+  for (const cluster of clusters) for (const part of splitCrowded(cluster, perRow)) bands.push(toBand(part));
+  return bands.sort((a, b) => a.right - b.right);
 }
 
-/** A band holding two figures of one row really is two columns: split it at its widest gaps. */
-function splitCrowded(cluster: Placed[]): Placed[][] {
-  const perRow = new Map<number, number>();
-  for (const p of cluster) perRow.set(p.row, (perRow.get(p.row) ?? 0) + 1);
-  // A loop, not a spread: a cluster can hold more rows than a call has arguments.
+// Counters for one findColumns at a time, kept between calls: a typed array is slow to make and
+// tables are read by the hundred. Whoever takes them leaves them all zeros.
+let scratch = new Int32Array(1024);
+
+function counters(size: number): Int32Array {
+  if (scratch.length < size) scratch = new Int32Array(Math.max(size, scratch.length * 2));
+  return scratch;
+}
+
+/**
+ * Every figure of every row with its row, in order of digitStart, rows in order among equals (what
+ * a stable sort gives). Positions are small integers: counted into place rather than compared.
+ */
+function byDigitStart(rows: Token[][]): Placed[] {
+  let min = Infinity;
+  let max = -Infinity;
+  let count = 0;
+  for (const tokens of rows) {
+    for (const t of tokens) {
+      min = Math.min(min, t.digitStart);
+      max = Math.max(max, t.digitStart);
+      count++;
+    }
+  }
+  if (count === 0) return [];
+  if (max - min > 4 * count + 1024) {
+    // Figures far apart on very long lines: a comparison sort needs no counter per position.
+    const placed: Placed[] = [];
+    rows.forEach((tokens, row) => tokens.forEach((token) => placed.push({ row, token })));
+    return placed.sort((a, b) => a.token.digitStart - b.token.digitStart);
+  }
+  const size = max - min + 2;
+  const starts = counters(size);
+  for (const tokens of rows) for (const t of tokens) starts[t.digitStart - min + 1]++;
+  for (let i = 1; i < size; i++) starts[i] += starts[i - 1];
+  const placed = new Array<Placed>(count);
+  rows.forEach((tokens, row) => {
+    for (const token of tokens) placed[starts[token.digitStart - min]++] = { row, token };
+  });
+  starts.fill(0, 0, size);
+  return placed;
+}
+
+/**
+ * A band holding two figures of one row really is two columns: split it at its widest gaps.
+ * `perRow` is all zeros, a counter per row, and is left all zeros.
+ */
+function splitCrowded(cluster: Placed[], perRow: Int32Array): Placed[][] {
   let k = 0;
-  for (const count of perRow.values()) k = Math.max(k, count);
+  for (const p of cluster) k = Math.max(k, ++perRow[p.row]);
+  for (const p of cluster) perRow[p.row] = 0;
   if (k <= 1) return [cluster];
   const ends = [...new Set(cluster.map((p) => p.token.digitEnd))].sort((a, b) => a - b);
   const gaps = ends.slice(1).map((e, i) => ({ at: e, size: e - ends[i] }));

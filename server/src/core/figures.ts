@@ -1,6 +1,7 @@
 // Reads one line of a fixed-width table: a label on the left and figures on the right. A figure
 // is what EDGAR filers printed in a value column: 1,234  (1,234)  $(3,195)  ($   39.0)  -1,234
 // 68%  .37  and the nil marks - -- — n/a nm. Columns are expanded (tab-free) character positions.
+import { singleSpaced } from './text';
 
 export interface Token {
   /** Expanded columns of the whole figure including $ ( ) %. */
@@ -27,17 +28,8 @@ export interface ScannedLine {
   tokens: Token[];
 }
 
-interface Word {
-  start: number;
-  end: number;
-  text: string;
-}
-
-const FIGURE = /^(\()?(\$)?(\()?(-)?(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?(\))?(%)?(\))?\*{0,3}$/;
 const NIL = /^\$?\(?(-{1,3}|—|–|―|-0-)\)?%?$/;
 const NA = /^(n\/a|na|nm|n\/m|n\.m\.|n\.a\.|\*{1,3})$/i;
-const FOOTNOTE_MARK = /^\([a-z]\)$|^\*{1,3}$/i;
-const PREFIX = /^(\$|\(|\(\$|\$\()$/;
 /** halfUnit(d) for the usual numbers of decimals, computed once. */
 const HALF_UNITS: readonly number[] = Array.from({ length: 16 }, (_, d) => 0.5 * Math.pow(10, -d));
 
@@ -47,37 +39,148 @@ export function blankLeaders(text: string): string {
   return text.replace(/\.{2,}|(?:\. ){2,}\.?/g, (m) => ' '.repeat(m.length));
 }
 
-function splitWords(text: string): Word[] {
-  const words: Word[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    while (i < n && text.charCodeAt(i) <= 32) i++;
-    if (i >= n) break;
-    const start = i;
-    while (i < n && text.charCodeAt(i) > 32) i++;
-    words.push({ start, end: i, text: text.slice(start, i) });
+/**
+ * The words of a line read from its end: what splitting at white space and then joining figure
+ * fragments ("$" "1,578" → "$   1,578") left to right would give, in reverse order, made only as
+ * far as they are asked for. A row is read from its figures back to its label, and the label's
+ * words are never split. One reader serves every line; its buffers are kept between lines.
+ */
+class WordsFromEnd {
+  private text = '';
+  /** Words between white space, last first; text before `splitTo` is not split yet. */
+  private rawStarts: Int32Array = new Int32Array(32);
+  private rawEnds: Int32Array = new Int32Array(32);
+  private rawCount = 0;
+  private splitTo = 0;
+  /** Words with their fragments joined, last first; `nextRaw` is the first raw word not in one. */
+  private starts: Int32Array = new Int32Array(32);
+  private ends: Int32Array = new Int32Array(32);
+  private count = 0;
+  private nextRaw = 0;
+
+  read(text: string): void {
+    this.text = text;
+    this.rawCount = 0;
+    this.splitTo = text.length;
+    this.count = 0;
+    this.nextRaw = 0;
   }
-  return words;
+
+  /** Whether the line has a k-th word counted from its end (0 is the last word). */
+  has(k: number): boolean {
+    while (this.count <= k) if (!this.joinNext()) return false;
+    return true;
+  }
+
+  start(k: number): number {
+    return this.starts[k];
+  }
+
+  end(k: number): number {
+    return this.ends[k];
+  }
+
+  /**
+   * Fragments are joined left to right, each word to the one after it when they go together and
+   * it was not itself joined to the one before. So a word is the second half of a pair exactly
+   * when an odd number of joinable pairs runs up to it from the left.
+   */
+  private joinNext(): boolean {
+    const k = this.nextRaw;
+    if (!this.splitRaw(k)) return false;
+    let run = 0;
+    while (this.splitRaw(k + run + 1) && this.joinable(k + run + 1, k + run)) run++;
+    const first = run % 2 === 1 ? k + 1 : k;
+    if (this.count === this.starts.length) {
+      this.starts = grown(this.starts);
+      this.ends = grown(this.ends);
+    }
+    this.starts[this.count] = this.rawStarts[first];
+    this.ends[this.count] = this.rawEnds[k];
+    this.count++;
+    this.nextRaw = first + 1;
+    return true;
+  }
+
+  /** "$" or "(" before a figure, or a figure before "%": raw words `left` and `right` (right = left - 1). */
+  private joinable(left: number, right: number): boolean {
+    const text = this.text;
+    const start = this.rawStarts[left];
+    const end = this.rawEnds[left];
+    const nextStart = this.rawStarts[right];
+    if (isPrefix(text, start, end) && opensFigure(text.charCodeAt(nextStart))) return true;
+    return this.rawEnds[right] - nextStart === 1 && text.charCodeAt(nextStart) === 37 && endsInDigit(text, start, end);
+  }
+
+  /** Whether the line has a k-th raw word from its end, splitting backwards as far as needed. */
+  private splitRaw(k: number): boolean {
+    const text = this.text;
+    while (this.rawCount <= k) {
+      let i = this.splitTo - 1;
+      while (i >= 0 && text.charCodeAt(i) <= 32) i--;
+      if (i < 0) {
+        this.splitTo = 0;
+        return false;
+      }
+      const end = i + 1;
+      while (i >= 0 && text.charCodeAt(i) > 32) i--;
+      if (this.rawCount === this.rawStarts.length) {
+        this.rawStarts = grown(this.rawStarts);
+        this.rawEnds = grown(this.rawEnds);
+      }
+      this.rawStarts[this.rawCount] = i + 1;
+      this.rawEnds[this.rawCount] = end;
+      this.rawCount++;
+      this.splitTo = i + 1;
+    }
+    return true;
+  }
 }
 
-/** Joins "$" "1,578" → "$   1,578" and "($" "39.0)" → "($   39.0)" into one figure word. */
-function joinFragments(words: Word[], text: string): Word[] {
-  const out: Word[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    const next = words[i + 1];
-    if (next && w.text.length <= 2 && PREFIX.test(w.text) && opensFigure(next.text.charCodeAt(0))) {
-      out.push({ start: w.start, end: next.end, text: text.slice(w.start, next.end) });
-      i++;
-    } else if (next && next.text === '%' && /\d\)?$/.test(w.text)) {
-      out.push({ start: w.start, end: next.end, text: text.slice(w.start, next.end) });
-      i++;
-    } else {
-      out.push(w);
-    }
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+const words = new WordsFromEnd();
+
+/** "$", "(", "($" or "$(": printed apart from the figure it opens. */
+function isPrefix(text: string, start: number, end: number): boolean {
+  const a = text.charCodeAt(start);
+  if (end - start === 1) return a === 36 || a === 40;
+  if (end - start !== 2) return false;
+  const b = text.charCodeAt(start + 1);
+  return (a === 40 && b === 36) || (a === 36 && b === 40);
+}
+
+/** The word ends in a digit, or in a digit and ")": a figure that a "%" printed apart may follow. */
+function endsInDigit(text: string, start: number, end: number): boolean {
+  let last = text.charCodeAt(end - 1);
+  if (last === 41 && end - start >= 2) last = text.charCodeAt(end - 2);
+  return last >= 48 && last <= 57;
+}
+
+/** "(a)" or one to three "*": a footnote mark. */
+function isFootnoteMark(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length === 3 && text.charCodeAt(start) === 40 && text.charCodeAt(start + 2) === 41) {
+    const c = text.charCodeAt(start + 1) | 32;
+    return c >= 97 && c <= 122;
   }
-  return out;
+  if (length < 1 || length > 3) return false;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 42) return false;
+  return true;
+}
+
+/**
+ * False when the word at text[start, end) cannot be a figure, nil mark or "n/a" by its first
+ * character, so the label word in front of a row's figures is not copied only to be refused.
+ */
+function mayBeFigure(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  // ( $ * - . digits, n N, and anything beyond ASCII (dashes, Unicode spaces).
+  return c === 40 || c === 36 || c === 42 || c === 45 || c === 46 || (c >= 48 && c <= 57) || c === 110 || c === 78 || c >= 128;
 }
 
 /** "(", a digit, ".", "-", "—" or "–": what may follow a "$" or "(" printed apart from its figure. */
@@ -106,15 +209,11 @@ export function parseFigure(word: string, start: number): Token | undefined {
   if (dash && NIL.test(compact)) return makeNil(word, start, 'nil');
   const first = compact.charCodeAt(0);
   if ((first === 110 || first === 78 || first === 42) && NA.test(compact)) return makeNil(word, start, 'na');
-  const m = FIGURE.exec(compact);
-  if (!m || (!m[5] && !m[6])) return undefined;
-  const opens = (m[1] ? 1 : 0) + (m[3] ? 1 : 0);
-  const closes = (m[7] ? 1 : 0) + (m[9] ? 1 : 0);
-  if (opens !== closes || opens > 1) return undefined;
-  const integer = (m[5] ?? '0').replace(/,/g, '');
-  const fraction = m[6] ?? '';
-  const negative = opens === 1 || !!m[4];
-  const magnitude = Number(integer + fraction);
+  const m = matchFigure(compact);
+  if (!m) return undefined;
+  const negative = m.opens === 1 || m.minus;
+  const decimals = m.fractionStart < 0 ? 0 : m.end - m.fractionStart - 1;
+  const magnitude = figureValue(compact, m);
   const firstDigit = firstDigitOrPoint(word);
   const lastDigit = lastIndexOfDigit(word);
   return {
@@ -125,12 +224,87 @@ export function parseFigure(word: string, start: number): Token | undefined {
     text: word,
     kind: 'number',
     value: negative ? -magnitude : magnitude,
-    decimals: fraction ? fraction.length - 1 : 0,
+    decimals,
     negative,
-    percent: !!m[8],
-    currency: !!m[2],
-    formatted: !!(m[2] || opens || m[8] || fraction || (m[5] && m[5].includes(','))),
+    percent: m.percent,
+    currency: m.currency,
+    formatted: m.currency || m.opens > 0 || m.percent || m.fractionStart >= 0 || m.commas,
   };
+}
+
+/** Where the parts of a figure are in its compact text, as FIGURE's groups would say. */
+interface FigureMatch {
+  opens: number;
+  currency: boolean;
+  minus: boolean;
+  /** Integer digits (with commas) [integerStart, integerEnd); empty when the figure is ".37". */
+  integerStart: number;
+  integerEnd: number;
+  commas: boolean;
+  /** Offset of the decimal point, or -1; the fraction's digits run to `end`. */
+  fractionStart: number;
+  end: number;
+  percent: boolean;
+}
+
+/**
+ * FIGURE as a scan of the characters, `^(\()?(\$)?(\()?(-)?(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?(\))?(%)?(\))?\*{0,3}$`,
+ * and the checks made on its groups (digits present, parentheses balanced and at most one pair).
+ * Every part is optional and none can stand for another, so taking each when it is there is how
+ * the expression matches too. Figures are parsed for every row of every table: no match arrays,
+ * no substrings.
+ */
+function matchFigure(s: string): FigureMatch | undefined {
+  const n = s.length;
+  let i = 0;
+  let opens = 0;
+  let closes = 0;
+  if (s.charCodeAt(i) === 40) (opens++, i++);
+  const currency = s.charCodeAt(i) === 36;
+  if (currency) i++;
+  if (s.charCodeAt(i) === 40) (opens++, i++);
+  const minus = s.charCodeAt(i) === 45;
+  if (minus) i++;
+  const integerStart = i;
+  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  let commas = false;
+  if (s.charCodeAt(i) === 44) {
+    // Thousands groups follow one to three digits, three digits each, and no digit after the last.
+    if (i - integerStart < 1 || i - integerStart > 3) return undefined;
+    while (s.charCodeAt(i) === 44) {
+      if (!isDigit(s.charCodeAt(i + 1)) || !isDigit(s.charCodeAt(i + 2)) || !isDigit(s.charCodeAt(i + 3)) || isDigit(s.charCodeAt(i + 4))) return undefined;
+      i += 4;
+    }
+    commas = true;
+  }
+  const integerEnd = i;
+  let fractionStart = -1;
+  if (s.charCodeAt(i) === 46) {
+    if (!isDigit(s.charCodeAt(i + 1))) return undefined;
+    fractionStart = i;
+    i++;
+    while (i < n && isDigit(s.charCodeAt(i))) i++;
+  }
+  const end = i;
+  if (integerEnd === integerStart && fractionStart < 0) return undefined;
+  if (s.charCodeAt(i) === 41) (closes++, i++);
+  const percent = s.charCodeAt(i) === 37;
+  if (percent) i++;
+  if (s.charCodeAt(i) === 41) (closes++, i++);
+  for (let stars = 0; stars < 3 && s.charCodeAt(i) === 42; stars++) i++;
+  if (i !== n || opens !== closes || opens > 1) return undefined;
+  return { opens, currency, minus, integerStart, integerEnd, commas, fractionStart, end, percent };
+}
+
+/** The figure's magnitude: its digits without thousands separators, read as a number. */
+function figureValue(s: string, m: FigureMatch): number {
+  const integer = m.integerEnd === m.integerStart ? '0' : s.slice(m.integerStart, m.integerEnd);
+  const fraction = m.fractionStart < 0 ? '' : s.slice(m.fractionStart, m.end);
+  return Number((m.commas ? integer.replace(/,/g, '') : integer) + fraction);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function firstDigitOrPoint(word: string): number {
@@ -174,17 +348,19 @@ function makeNil(word: string, start: number, kind: 'nil' | 'na'): Token {
 export function scanLine(expanded: string): ScannedLine | undefined {
   const text = blankLeaders(expanded);
   const leaderEnd = text === expanded ? -1 : lastLeaderEnd(expanded);
-  let words = splitWords(text);
-  if (words.length === 0) return undefined;
-  words = joinFragments(words, text);
+  words.read(text);
+  if (!words.has(0)) return undefined;
   // A trailing footnote mark "(a)" or "*" after the figures belongs to nothing we sum.
-  while (words.length > 1 && FOOTNOTE_MARK.test(words[words.length - 1].text) && parseFigure(words[words.length - 2].text, 0)) {
-    words.pop();
+  let last = 0;
+  while (words.has(last + 1) && isFootnoteMark(text, words.start(last), words.end(last)) && parseFigure(text.slice(words.start(last + 1), words.end(last + 1)), 0)) {
+    last++;
   }
   const tokens: Token[] = [];
-  let i = words.length - 1;
-  for (; i >= 0; i--) {
-    const token = parseFigure(words[i].text, words[i].start);
+  // The label's last word, counted from the end like the figures before it.
+  let label = last;
+  for (; words.has(label); label++) {
+    const start = words.start(label);
+    const token = mayBeFigure(text, start) ? parseFigure(text.slice(start, words.end(label)), start) : undefined;
     if (!token) break;
     // No filed table has this many columns: a line of hundreds of numbers is data, not a row.
     if (tokens.length >= MAX_FIGURES_PER_ROW) return undefined;
@@ -192,57 +368,49 @@ export function scanLine(expanded: string): ScannedLine | undefined {
   }
   tokens.reverse();
   // Figures glued to the label by a single space belong to the label ("Notes due 2005").
-  while (tokens.length > 0 && i >= 0) {
-    const gap = tokens[0].start - words[i].end;
+  while (tokens.length > 0 && words.has(label)) {
+    const gap = tokens[0].start - words.end(label);
     if (gap >= 2) break;
     tokens.shift();
-    i++;
+    label--;
   }
   // Whatever stands before a dot leader is the label ("$1.66 - $9.97........   937").
   while (tokens.length > 0 && tokens[0].start < leaderEnd) {
     tokens.shift();
-    i++;
+    label--;
   }
   if (tokens.length === 0) return undefined;
-  if (tokens.every((t) => t.kind !== 'number')) {
-    if (i < 0 || tokens.length < 1) return undefined;
-  }
-  const labelWords = words.slice(0, i + 1);
-  const labelStart = labelWords.length ? labelWords[0].start : tokens[0].start;
-  const labelEnd = labelWords.length ? labelWords[labelWords.length - 1].end : tokens[0].start;
-  const label = labelWords.length ? singleSpaced(text.slice(labelStart, labelEnd)) : '';
-  return { label, labelStart, labelEnd, tokens };
-}
-
-/** `text.replace(/\s+/g, ' ')`, without the replace when the text is already single-spaced ASCII. */
-function singleSpaced(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32 || c >= 128 || (c === 32 && text.charCodeAt(i + 1) === 32)) return text.replace(/\s+/g, ' ');
-  }
-  return text;
+  const labelled = words.has(label);
+  if (!labelled && tokens.every((t) => t.kind !== 'number')) return undefined;
+  if (!labelled) return { label: '', labelStart: tokens[0].start, labelEnd: tokens[0].start, tokens };
+  let labelStart = 0;
+  while (text.charCodeAt(labelStart) <= 32) labelStart++;
+  const labelEnd = words.end(label);
+  return { label: singleSpaced(text.slice(labelStart, labelEnd)), labelStart, labelEnd, tokens };
 }
 
 /**
  * False when a line certainly holds no trailing figures, so that `scanLine` of it is undefined:
- * its last character can end no figure, nil mark or "n/a". Looks at `text` from `start` to `end`
- * as it is, so it answers for a line that needs no tab expansion or markup blanking. Most lines of
- * a filing are prose, and this spares them the split into words.
+ * its last character can end no figure, nil mark or "n/a". Looks at the raw line, `text` from
+ * `start` to `end`: expanding tabs, blanking markup and undoing the PEM escape leave a line's last
+ * word as it is unless markup touches it, and then the answer is yes. Most lines of a filing are
+ * prose, and this spares them the expansion and the split into words.
  */
 export function mayEndInFigure(text: string, start: number, end: number): boolean {
   let last = end - 1;
   while (last >= start && text.charCodeAt(last) <= 32) last--;
   if (last < start) return false;
   const c = text.charCodeAt(last);
-  // Digits ) % * - and anything beyond ASCII (dashes, Unicode spaces) may end a figure.
-  if ((c >= 48 && c <= 57) || c === 41 || c === 37 || c === 42 || c === 45 || c >= 128) return true;
+  // Digits ) % * - and anything beyond ASCII (dashes, Unicode spaces) may end a figure; ">" may
+  // end markup that hides the figures before it.
+  if ((c >= 48 && c <= 57) || c === 41 || c === 37 || c === 42 || c === 45 || c === 62 || c >= 128) return true;
   // "n/a", "nm", "n.m.": otherwise letters and punctuation end words, not figures.
   if (c !== 97 && c !== 65 && c !== 109 && c !== 77 && c !== 46) return false;
   let first = last;
   while (first > start && text.charCodeAt(first - 1) > 32) first--;
   const word = text.slice(first, last + 1);
-  // Dot leaders are blanked before words are split: let scanLine judge those.
-  if (word.charCodeAt(0) === 46 || word.includes('..')) return true;
+  // Dot leaders are blanked before words are split, markup before that: let scanLine judge those.
+  if (word.charCodeAt(0) === 46 || word.includes('..') || word.includes('<')) return true;
   return NA.test(word);
 }
 

@@ -6,6 +6,7 @@ import { LineKind } from './envelope';
 import type { Lines } from './lines';
 import { isFigureRow, isProse, type Region } from './regions';
 import { readScale } from './scale';
+import { singleSpaced } from './text';
 
 export interface HeaderBand {
   /** Lines of the band, top to bottom. */
@@ -154,6 +155,9 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
     return reach;
   };
   const bottom = band.length - 1;
+  // Chunks placed per header line, one place down: chunksPerLine[order] counts the line above.
+  const chunksPerLine = new Array<number>(band.length + 1).fill(0);
+  for (const p of placed) chunksPerLine[p.order + 1]++;
   const spanning: Array<{ part: Part; columns: number[]; chunk: Chunk; order: number }> = [];
   for (const p of placed) {
     const part = { order: p.order, text: p.chunk.text };
@@ -162,7 +166,7 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
       continue;
     }
     // "ENDED" under "SIX MONTHS": a line of spanning headers stacked under a line of the same shape.
-    const sameShape = placed.filter((q) => q.order === p.order).length === placed.filter((q) => q.order === p.order - 1).length;
+    const sameShape = chunksPerLine[p.order + 1] === chunksPerLine[p.order];
     const above = sameShape ? spanning.find((s) => s.order === p.order - 1 && s.chunk.start - 2 <= p.chunk.start && p.chunk.end <= s.chunk.end + 2) : undefined;
     const columns = above ? above.columns : p.order < bottom ? centredOver(p.chunk, reachBelow(p.order)) ?? p.columns : p.columns;
     if (columns.length === 1) headers[columns[0]].push(part);
@@ -174,7 +178,7 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
     const kept = CHANGE_COLUMN.test(part.text) ? columns : columns.filter((i) => !CHANGE_COLUMN.test(own[i]));
     for (const i of kept.length ? kept : columns) headers[i].push(part);
   }
-  return headers.map((parts) => parts.sort((a, b) => a.order - b.order).map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim());
+  return headers.map((parts) => singleSpaced(parts.sort((a, b) => a.order - b.order).map((p) => p.text).join(' ')).trim());
 }
 
 /** Columns a chunk overlaps enough to be over them. */

@@ -9,8 +9,7 @@ import { expandLine, isSpace, type ExpandedLine, type SourceText } from './text'
 const TAG = /<\/?(S|C|CAPTION|TABLE|FN|PAGE|R|F\d+)>/gi;
 const RULE = /^[\s\-=_~*+]*$/;
 
-// A line's shape, from one pass over its raw text (tab widths do not change it).
-const SHAPE_KNOWN = 1;
+// A line's shape, from its raw text (tab widths do not change it).
 const SHAPE_TAB = 2;
 /** A tab, a "<" or a PEM escape: the expanded text may differ from the raw one. */
 const SHAPE_REWRITTEN = 4;
@@ -22,10 +21,11 @@ export const enum LineFact {
 }
 
 export class Lines {
-  private readonly expanded: Array<ExpandedLine | undefined>;
+  private readonly expanded: PerLine<ExpandedLine>;
   /** Text of plain lines, sliced once (their ExpandedLine is only made when an offset is asked for). */
-  private readonly plainTexts: Array<string | undefined>;
-  private readonly scans: Array<ScannedLine | null | undefined>;
+  private readonly plainTexts: PerLine<string>;
+  /** null: the line holds no figures. */
+  private readonly scans: PerLine<ScannedLine | null>;
   private readonly tabWidths = new Map<number, number>();
   private readonly shapes: Uint8Array;
   /** isRule: 0 not known yet, 1 no, 2 yes. */
@@ -35,10 +35,10 @@ export class Lines {
 
   constructor(readonly source: SourceText, readonly envelope: Envelope) {
     const n = source.starts.length;
-    this.expanded = new Array<ExpandedLine | undefined>(n).fill(undefined);
-    this.plainTexts = new Array<string | undefined>(n).fill(undefined);
-    this.scans = new Array<ScannedLine | null | undefined>(n).fill(undefined);
-    this.shapes = new Uint8Array(n);
+    this.expanded = new PerLine(n);
+    this.plainTexts = new PerLine(n);
+    this.scans = new PerLine(n);
+    this.shapes = lineShapes(source);
     this.rules = new Uint8Array(n);
     this.facts = new Uint8Array(n);
   }
@@ -57,74 +57,57 @@ export class Lines {
 
   /** Tab-expanded text with inline table markup blanked to spaces (columns keep their place). */
   get(line: number): ExpandedLine {
-    let value = this.expanded[line];
+    let value = this.expanded.get(line);
     if (!value) {
       const raw = expandLine(this.source, line, this.tabWidths.get(line));
       let text = raw.text.indexOf('<') >= 0 ? raw.text.replace(TAG, (m) => ' '.repeat(m.length)) : raw.text;
       // PEM dash-escaping (RFC 934) put "- " before every line that began with "-".
       if (text.startsWith('- -')) text = `  ${text.slice(2)}`;
       value = text === raw.text ? raw : { line, text, offsetAt: raw.offsetAt };
-      this.expanded[line] = value;
+      this.expanded.set(line, value);
     }
     return value;
   }
 
   /** True when the line's text is its raw text (no tab to expand, no markup, no PEM escape). */
   private isPlain(line: number): boolean {
-    return (this.shape(line) & SHAPE_REWRITTEN) === 0;
-  }
-
-  private shape(line: number): number {
-    let shape = this.shapes[line];
-    if (shape !== 0) return shape;
-    shape = SHAPE_KNOWN;
-    const text = this.source.text;
-    const start = this.source.starts[line];
-    const end = this.source.ends[line];
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 9) shape |= SHAPE_TAB | SHAPE_REWRITTEN;
-      else if (c === 60) shape |= SHAPE_REWRITTEN;
-    }
-    if (end - start >= 3 && text.startsWith('- -', start)) shape |= SHAPE_REWRITTEN;
-    this.shapes[line] = shape;
-    return shape;
+    return (this.shapes[line] & SHAPE_REWRITTEN) === 0;
   }
 
   hasTab(line: number): boolean {
-    return (this.shape(line) & SHAPE_TAB) !== 0;
+    return (this.shapes[line] & SHAPE_TAB) !== 0;
   }
 
   /** Re-expands a line with another tab width (filers' tools did not all use stops of 8). */
   setTabWidth(line: number, width: number): void {
     if ((this.tabWidths.get(line) ?? 8) === width) return;
     this.tabWidths.set(line, width);
-    this.expanded[line] = undefined;
-    this.scans[line] = undefined;
+    this.expanded.forget(line);
+    this.scans.forget(line);
     this.rules[line] = 0;
     this.facts[line] = 0;
   }
 
   text(line: number): string {
-    const expanded = this.expanded[line];
+    const expanded = this.expanded.get(line);
     if (expanded) return expanded.text;
     if (!this.isPlain(line)) return this.get(line).text;
-    let text = this.plainTexts[line];
+    let text = this.plainTexts.get(line);
     if (text === undefined) {
       text = this.source.text.slice(this.source.starts[line], this.source.ends[line]);
-      this.plainTexts[line] = text;
+      this.plainTexts.set(line, text);
     }
     return text;
   }
 
   scan(line: number): ScannedLine | undefined {
     if (!this.isContent(line)) return undefined;
-    let value = this.scans[line];
+    let value = this.scans.get(line);
     if (value === undefined) {
-      // A plain line whose last character can end no figure has none: no need to split it.
-      if (this.isPlain(line) && !mayEndInFigure(this.source.text, this.source.starts[line], this.source.ends[line])) value = null;
+      // A line whose last character can end no figure has none: no need to expand or split it.
+      if (!mayEndInFigure(this.source.text, this.source.starts[line], this.source.ends[line])) value = null;
       else value = this.isRule(line) ? null : (scanLine(this.text(line)) ?? null);
-      this.scans[line] = value;
+      this.scans.set(line, value);
     }
     return value ?? undefined;
   }
@@ -168,6 +151,67 @@ export class Lines {
     this.facts[line] |= (value ? 3 : 1) << (fact * 2);
     return value;
   }
+}
+
+/**
+ * A value for some lines of a document: a slot per line (a typed array, quick to make for 100k
+ * lines) into a dense list of the values given. Most lines of a filing never get one; null is
+ * kept in the slot itself, so the many lines found to hold nothing cost no list entry.
+ */
+class PerLine<T> {
+  /** 0: no value; -1: null; k > 0: values[k - 1]. */
+  private readonly slots: Int32Array;
+  private readonly values: Array<T | undefined> = [];
+
+  constructor(count: number) {
+    this.slots = new Int32Array(count);
+  }
+
+  get(line: number): T | undefined {
+    const slot = this.slots[line];
+    if (slot > 0) return this.values[slot - 1];
+    // -1 is only ever set for a null value, so T includes null here.
+    return slot === 0 ? undefined : (null as T);
+  }
+
+  set(line: number, value: T): void {
+    if (value === null) {
+      this.slots[line] = -1;
+      return;
+    }
+    const slot = this.slots[line];
+    if (slot > 0) this.values[slot - 1] = value;
+    else this.slots[line] = this.values.push(value);
+  }
+
+  forget(line: number): void {
+    const slot = this.slots[line];
+    if (slot > 0) this.values[slot - 1] = undefined;
+    else this.slots[line] = 0;
+  }
+}
+
+/**
+ * Every line's shape in one sweep. The native search jumps from one tab (or "<") to the next, so
+ * the lines between, most of a filing, are never read character by character.
+ */
+function lineShapes(source: SourceText): Uint8Array {
+  const { text, starts, ends } = source;
+  const shapes = new Uint8Array(starts.length);
+  let tab = text.indexOf('\t');
+  let lt = text.indexOf('<');
+  for (let line = 0; line < starts.length; line++) {
+    const start = starts[line];
+    const end = ends[line];
+    if (tab >= 0 && tab < start) tab = text.indexOf('\t', start);
+    if (lt >= 0 && lt < start) lt = text.indexOf('<', start);
+    let shape = 0;
+    if (tab >= 0 && tab < end) shape |= SHAPE_TAB | SHAPE_REWRITTEN;
+    else if (lt >= 0 && lt < end) shape |= SHAPE_REWRITTEN;
+    if (end - start >= 3 && text.startsWith('- -', start)) shape |= SHAPE_REWRITTEN;
+    shapes[line] = shape;
+  }
+  return shapes;
 }
 
 function expandedRule(text: string): boolean {

@@ -3,6 +3,7 @@
 import { LineKind } from './envelope';
 import type { Lines } from './lines';
 import type { ProseFigure, ProseUnit } from './model';
+import { isSpace, singleSpaced } from './text';
 
 const FIGURE = /(\()?(\$\s?)?(\()?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\))?(?:\s?(million|billion|thousand|trillion)s?\b|\s?(%|percent\b))?(\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share)?/gi;
 const MULTIPLIER: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
@@ -10,13 +11,49 @@ const MAX_PER_LINE = 40;
 
 export function readProse(lines: Lines, inTable: Uint8Array): ProseFigure[] {
   const figures: ProseFigure[] = [];
+  const { text, starts, ends } = lines.source;
+  const marks = new NextMark(text);
   for (let line = 0; line < lines.count; line++) {
     if (inTable[line] || lines.kind(line) !== LineKind.Text) continue;
-    const raw = lines.source.text.slice(lines.source.starts[line], lines.source.ends[line]);
-    if (raw.indexOf('$') < 0 && raw.indexOf('%') < 0 && !/percent|illion/i.test(raw)) continue;
-    readLine(lines, line, raw, figures);
+    if (!marks.within(starts[line], ends[line])) continue;
+    readLine(lines, line, text.slice(starts[line], ends[line]), figures);
   }
   return figures;
+}
+
+const SCALE_WORD = /percent|illion/gi;
+
+/**
+ * Whether a stretch of the text holds "$", "%", "percent" or "illion", the marks of a quoted figure.
+ * Asked for lines in order: it keeps the next place of each mark in the whole text, so the native
+ * searches run once over the document instead of once per line, and lines without one are never sliced.
+ */
+class NextMark {
+  // Where each mark occurs next (Infinity: nowhere after); -1 until first asked.
+  private dollar = -1;
+  private percent = -1;
+  private word = -1;
+  private readonly pattern = new RegExp(SCALE_WORD);
+
+  constructor(private readonly text: string) {}
+
+  within(start: number, end: number): boolean {
+    if (this.dollar < start) this.dollar = this.find('$', start);
+    if (this.percent < start) this.percent = this.find('%', start);
+    if (this.word < start) this.word = this.findWord(start);
+    return this.dollar < end || this.percent < end || this.word < end;
+  }
+
+  private find(mark: string, from: number): number {
+    const at = this.text.indexOf(mark, from);
+    return at < 0 ? Infinity : at;
+  }
+
+  private findWord(from: number): number {
+    this.pattern.lastIndex = from;
+    const m = this.pattern.exec(this.text);
+    return m ? m.index : Infinity;
+  }
 }
 
 function readLine(lines: Lines, line: number, raw: string, out: ProseFigure[]): void {
@@ -63,11 +100,36 @@ function toFigure(lines: Lines, line: number, raw: string, m: RegExpExecArray): 
   };
 }
 
-/** The clause before a figure, across a wrapped line, for matching line items ("Total revenues ... were"). */
+/**
+ * The clause before a figure, across a wrapped line, for matching line items ("Total revenues ...
+ * were"): the text of the previous line and this one up to the figure, from after the last ". " or
+ * "; ", white space collapsed, at most 160 characters. The break is looked for in the raw text
+ * first, so only the clause itself is copied and collapsed.
+ */
 function sentenceAround(lines: Lines, line: number, column: number): string {
-  const current = lines.source.text.slice(lines.source.starts[line], lines.source.starts[line] + column);
-  const previous = line > 0 && lines.kind(line - 1) === LineKind.Text ? lines.source.text.slice(lines.source.starts[line - 1], lines.source.ends[line - 1]) : '';
-  const joined = `${previous} ${current}`.replace(/\s+/g, ' ');
-  const sentenceStart = Math.max(joined.lastIndexOf('. '), joined.lastIndexOf('; '));
-  return joined.slice(sentenceStart + 1).trim().slice(-160);
+  const { text, starts, ends } = lines.source;
+  const start = starts[line];
+  const end = start + column;
+  let clause: string;
+  const inLine = afterLastBreak(text, start, end, false);
+  if (inLine >= 0) clause = text.slice(inLine, end);
+  else if (line > 0 && lines.kind(line - 1) === LineKind.Text) {
+    // The previous line is joined to this one by a space: a mark at its very end is a break too.
+    const inPrevious = afterLastBreak(text, starts[line - 1], ends[line - 1], true);
+    clause = `${text.slice(inPrevious >= 0 ? inPrevious : starts[line - 1], ends[line - 1])} ${text.slice(start, end)}`;
+  } else clause = text.slice(start, end);
+  return singleSpaced(clause).trim().slice(-160);
+}
+
+/**
+ * Offset just after the last "." or ";" followed by white space in text[start, end), or -1. With
+ * `spaceAfter` the text is taken to go on with a space (a line joined to the next one).
+ */
+function afterLastBreak(text: string, start: number, end: number, spaceAfter: boolean): number {
+  for (let i = end - 1; i >= start; i--) {
+    const c = text.charCodeAt(i);
+    if (c !== 46 && c !== 59) continue;
+    if (i + 1 < end ? isSpace(text.charCodeAt(i + 1)) : spaceAfter) return i + 1;
+  }
+  return -1;
 }

@@ -2,6 +2,7 @@
 // tables are found as runs of figure rows. Prose that merely contains numbers is not a table.
 import { LineKind } from './envelope';
 import { LineFact, type Lines } from './lines';
+import { isSpace, wordCount } from './text';
 
 export interface Region {
   /** First and last line that may hold rows (inclusive). */
@@ -29,7 +30,7 @@ function figureRow(lines: Lines, line: number): boolean {
   // A labelled row of dashes ("Provision for income taxes  -  -") is a row of zeros.
   if (!scan.tokens.some((t) => t.kind === 'number') && !(scan.label && scan.tokens.some((t) => t.kind === 'nil'))) return false;
   if (scan.label.length > MAX_LABEL_LENGTH) return false;
-  return scan.label.split(' ').length <= MAX_LABEL_WORDS;
+  return wordCount(scan.label) <= MAX_LABEL_WORDS;
 }
 
 function isStrongRow(lines: Lines, line: number): boolean {
@@ -49,12 +50,33 @@ export function isProse(lines: Lines, line: number): boolean {
 function prose(lines: Lines, line: number): boolean {
   if (!lines.isContent(line) || lines.isRule(line) || isFigureRow(lines, line)) return false;
   if (lines.scan(line)?.label && lines.scan(line)!.label.length <= MAX_LABEL_LENGTH) return false;
-  const text = lines.text(line).trim();
-  if (text.length < 56 || text.split(/\s+/).length < 8) return false;
-  // Titles in capitals can be long; prose is mostly lower case.
-  const lower = text.replace(/[^a-z]/g, '').length;
-  const upper = text.replace(/[^A-Z]/g, '').length;
-  return lower > upper;
+  return looksLikeSentences(lines.text(line));
+}
+
+/**
+ * At least 56 characters and 8 words once trimmed, more lower-case letters than capitals (titles
+ * in capitals can be long; prose is mostly lower case). Counted in one pass over the characters:
+ * asked of every line near a table.
+ */
+function looksLikeSentences(text: string): boolean {
+  let first = 0;
+  let last = text.length - 1;
+  while (first <= last && isSpace(text.charCodeAt(first))) first++;
+  while (last >= first && isSpace(text.charCodeAt(last))) last--;
+  if (last - first + 1 < 56) return false;
+  let words = 1;
+  let lower = 0;
+  let upper = 0;
+  let inSpace = false;
+  for (let i = first; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower++;
+    else if (c >= 65 && c <= 90) upper++;
+    const space = isSpace(c);
+    if (space && !inSpace) words++;
+    inSpace = space;
+  }
+  return words >= 8 && lower > upper;
 }
 
 export function findRegions(lines: Lines): Region[] {

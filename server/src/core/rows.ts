@@ -8,6 +8,7 @@ import type { Lines } from './lines';
 import type { Cell, Group, Measure, Row } from './model';
 import { isFigureRow, isProse } from './regions';
 import { readRowScale } from './scale';
+import { singleSpaced, wordCount } from './text';
 
 /** The body as a sequence of rows and boundaries, in print order. */
 export type BodyItem =
@@ -144,7 +145,7 @@ class BodyReader {
     if (!this.pending && previous?.kind === 'row' && /^[a-z(]/.test(text) && this.rows[previous.row].line === line - 1) {
       const row = this.rows[previous.row];
       // "period        =========" ends the label and rules the figures above in one line.
-      row.label = `${row.label} ${text.replace(/[=\-_]{3,}/g, ' ')}`.replace(/\s+/g, ' ').trim();
+      row.label = singleSpaced(`${row.label} ${text.replace(/[=\-_]{3,}/g, ' ')}`).trim();
       return;
     }
     if (!this.pending) this.pending = { lines: [], text: [], indent };
@@ -174,7 +175,7 @@ class BodyReader {
     const p = this.pending;
     if (!p) return;
     this.pending = undefined;
-    const joined = p.text.join(' ').replace(/\s+/g, ' ').trim();
+    const joined = singleSpaced(p.text.join(' ')).trim();
     this.headingHadColon = joined.endsWith(':');
     const label = joined.replace(/:$/, '').trim();
     this.openGroup(label, p.lines[0], p.indent);
@@ -229,7 +230,7 @@ class BodyReader {
     const expanded = this.lines.get(line);
     const firstLine = p ? p.lines[0] : line;
     const labelParts = p ? [...p.text, scan.label] : [scan.label];
-    const label = labelParts.join(' ').replace(/\s+/g, ' ').trim();
+    const label = singleSpaced(labelParts.join(' ')).trim();
     const labelSpan = scan.label
       ? { start: expanded.offsetAt(scan.labelStart), end: expanded.offsetAt(scan.labelEnd) }
       : undefined;
@@ -277,6 +278,7 @@ class BodyReader {
    * version of the line item above it.
    */
   private nestDashedItem(row: Row): void {
+    if (row.label.charCodeAt(0) !== 45) return;
     const m = /^-\s+([A-Za-z].*)$/.exec(row.label);
     if (!m) return;
     row.label = m[1];
@@ -288,6 +290,7 @@ class BodyReader {
 
   /** Figures left of every column ("1996", a wrapped "1993") are part of the label. */
   private moveStubIntoLabel(scan: ScannedLine): ScannedLine {
+    if (!scan.tokens.some((t) => columnOf(this.bands, t) < 0)) return scan;
     const stub: Token[] = [];
     const kept: Token[] = [];
     for (const t of scan.tokens) (columnOf(this.bands, t) < 0 ? stub : kept).push(t);
@@ -299,6 +302,9 @@ class BodyReader {
 
   /** "Improvements 23,074,000": a figure one space from its label, standing in an empty column. */
   private rescueGlued(scan: ScannedLine): ScannedLine {
+    // The figure would end the label: a digit, or ")" after one.
+    const last = scan.label.charCodeAt(scan.label.length - 1);
+    if (!((last >= 48 && last <= 57) || last === 41)) return scan;
     const m = /[\s)](\$?\(?(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:\.\d+)?\)?)$/.exec(scan.label);
     if (!m || /^(19|20)\d\d$/.test(m[1])) return scan;
     const start = scan.labelEnd - m[1].length;
@@ -314,11 +320,10 @@ class BodyReader {
 
   private cells(tokens: Token[], offsetAt: (column: number) => number): Cell[] {
     const cells: Cell[] = [];
-    const used = new Set<number>();
     for (const token of tokens) {
       const column = columnOf(this.bands, token);
-      if (column < 0 || used.has(column)) continue;
-      used.add(column);
+      // The first figure in a column is its cell (a row has a few figures: no set needed).
+      if (column < 0 || cells.some((c) => c.column === column)) continue;
       cells.push({
         span: { start: offsetAt(token.start), end: offsetAt(token.end - 1) + 1 },
         text: token.text,
@@ -361,15 +366,16 @@ function measureOf(row: Row): Measure {
   if (EQUITY_ACCOUNT.test(row.label)) return 'amount';
   // "Shares used in computing net loss per share" counts shares; its figures say so too.
   if (SHARES.test(text) && !cents) return 'shares';
-  if (PER_SHARE.test(text) && !(counts && numbers.some((c) => Math.abs(c.value ?? 0) >= 1000))) return 'perShare';
-  if (PER_SHARE.test(text) && counts) return 'shares';
+  const perShare = PER_SHARE.test(text);
+  if (perShare && !(counts && numbers.some((c) => Math.abs(c.value ?? 0) >= 1000))) return 'perShare';
+  if (perShare && counts) return 'shares';
   if (PERCENT_LABEL.test(row.label) && numbers.every((c) => c.decimals > 0 || Math.abs(c.value ?? 0) <= 100)) return 'percent';
   return 'amount';
 }
 
 /** "Basic", "Diluted", "Assuming dilution": labels that take their meaning from the heading. */
 function isShortLabel(label: string): boolean {
-  return label.split(' ').length <= 3 && !/\btotal\b/i.test(label);
+  return wordCount(label) <= 3 && !/\btotal\b/i.test(label);
 }
 
 export function isBreakdown(label: string): boolean {

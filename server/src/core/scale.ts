@@ -40,7 +40,9 @@ function build(factor: number, line: string): Scale {
 
 /** A share-count row may carry its own scale: "shares (in thousands)". */
 export function readRowScale(label: string): Scale | undefined {
-  const m = /\(\s*in\s+(thousands|millions|billions)\s*\)/i.exec(label) ?? /\bin\s+(thousands|millions|billions)\b/i.exec(label);
-  if (!m) return undefined;
+  // "(in thousands)" holds "in thousands": most labels are refused by the looser pattern alone.
+  const loose = /\bin\s+(thousands|millions|billions)\b/i.exec(label);
+  if (!loose) return undefined;
+  const m = /\(\s*in\s+(thousands|millions|billions)\s*\)/i.exec(label) ?? loose;
   return build(WORDS[m[1].toLowerCase()], m[0]);
 }

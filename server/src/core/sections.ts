@@ -3,6 +3,7 @@
 import { LineKind } from './envelope';
 import type { Lines } from './lines';
 import type { Section } from './model';
+import { singleSpaced } from './text';
 
 const MAX_HEADING = 70;
 
@@ -11,12 +12,14 @@ export function readHeadings(lines: Lines, inTable: Uint8Array, documents: Secti
   let seenText = false;
   for (let line = 0; line < lines.count; line++) {
     if (lines.kind(line) !== LineKind.Text || inTable[line]) continue;
+    // Past the headline only a line standing apart can head a section: most lines are not read.
+    if (seenText && !isolated(lines, line)) continue;
     const text = lines.text(line).trim();
     if (isHeading(lines, line, text) || (!seenText && isHeadline(text))) {
-      headings.push({ index: 0, kind: 'heading', title: text.replace(/\s+/g, ' '), startLine: line, endLine: line, span: { start: 0, end: 0 } });
+      headings.push({ index: 0, kind: 'heading', title: singleSpaced(text), startLine: line, endLine: line, span: { start: 0, end: 0 } });
     }
     // "Exhibit 99.1" above the headline is a label, not the release's first line of text.
-    if (!/^(exhibit|ex-)\s*[\d.]+\s*$/i.test(text)) seenText = true;
+    if (!seenText && !/^(exhibit|ex-)\s*[\d.]+\s*$/i.test(text)) seenText = true;
   }
   closeHeadings(lines, headings, documents, tableStarts);
   return headings;
