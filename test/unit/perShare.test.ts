@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
+import { hoverAt } from '../../server/src/core/hover';
 import { lineAt } from '../../server/src/core/text';
 import { EXAMPLE, FIXTURES, read } from '../support/corpus';
 
@@ -53,4 +54,14 @@ test('diluted figures: above basic is flagged, equal to basic (anti-dilution) is
   // Seagate: net income "Amount" under a "Net income:" heading; shares in millions with decimals.
   assert.deepEqual(perShareFindings(changeLine(seagate, '  Diluted                                 $ 0.31', '0.31', '0.33')), []);
   assert.equal(perShareFindings(changeLine(seagate, '  Diluted                                 $ 0.31', '0.31', '0.36')).length, 1);
+});
+
+test('the hover of a per-share figure shows the division it was checked against', () => {
+  const { model } = analyze(atg);
+  const at = atg.indexOf('$(0.12)', atg.indexOf('Basic net income/(loss) per'));
+  const hover = hoverAt(model, at + 2)?.markdown ?? '';
+  assert.match(hover, /Per share: ✓ agrees: Net income\/\(loss\) \\\$\(8,657\) \/ Basic weighted average common shares outstanding 69,737 = \(0\.12\)/);
+  const changed = changeLine(atg, ' share                        $(0.04)', '$(0.12)', '$(0.17)');
+  const broken = analyze(changed);
+  assert.match(hoverAt(broken.model, changed.indexOf('$(0.17)') + 2)?.markdown ?? '', /Per share: ✗ does not agree: .* = \(0\.12\)/);
 });

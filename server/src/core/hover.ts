@@ -3,6 +3,7 @@
 import { formatNumber, formatScaled } from './format';
 import { cellAt, cellIn, cellOf, proseAt, type CellHit } from './lookup';
 import type { ColumnFooting, DocumentModel, Footing, ProseFigure, Row, Table } from './model';
+import { perShareAt, type PerShareResult } from './perShare';
 import { cellMeasure, unitFactor } from './ties';
 
 export function hoverAt(model: DocumentModel, offset: number): { markdown: string; start: number; end: number } | undefined {
@@ -38,7 +39,19 @@ export function describeCell({ table, row, cell }: CellHit): string {
   const footing = row.footing !== undefined ? table.footings[row.footing] : undefined;
   if (footing) lines.push(`- Footing: ${describeFooting(table, footing, cell.column)}`);
   for (const index of row.componentOf) lines.push(`- Component of: ${describeParent(table, table.footings[index], cell.column)}`);
+  if (row.measure === 'perShare') {
+    const check = perShareAt(table, row, cell);
+    if (check) lines.push(`- Per share: ${describePerShare(check, cell.decimals, cell.negative)}`);
+  }
   return lines.join('\n');
+}
+
+function describePerShare(check: PerShareResult, decimals: number, negative: boolean): string {
+  // Signs are presentation ("Net loss 4,200" over "(0.12)"): the quotient takes the figure's.
+  const computed = formatNumber(negative ? -check.computed : check.computed, decimals);
+  const division = `${check.numerator.label} ${check.numeratorCell.text.trim()} / ${check.shares.label} ${check.sharesCell.text.trim()} = ${computed}`;
+  if (!check.consistent) return `✗ does not agree: ${division}`;
+  return check.byDilutionBounds ? `✓ between ${division} and the basic figure (dilution add-backs, anti-dilution)` : `✓ agrees: ${division}`;
 }
 
 function describeValue(table: Table, row: Row, column: number, value: number | null, decimals: number, kind: string, percent: boolean): string {

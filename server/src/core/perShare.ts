@@ -33,29 +33,59 @@ interface Operand {
   kind: Kind;
 }
 
-export function checkEarningsPerShare(tables: Table[]): Finding[] {
-  return tables.flatMap(checkTable);
+/** What the check found for one per-share figure: the pairing that explains it, or the nearest. */
+export interface PerShareResult {
+  consistent: boolean;
+  numerator: Row;
+  shares: Row;
+  numeratorCell: Cell;
+  sharesCell: Cell;
+  /** Net income over shares, in the per-share figure's magnitude. */
+  computed: number;
+  /** True when the figure is diluted and lies between the computed and the basic figure. */
+  byDilutionBounds: boolean;
 }
 
-function checkTable(table: Table): Finding[] {
-  if (NOT_PER_COMMON_SHARE.test(table.title) || table.rows.some((r) => NOT_PER_COMMON_SHARE.test(text(r)))) return [];
+interface Operands {
+  numerators: Row[];
+  shares: Operand[];
+  perShare: Operand[];
+  basic: Operand | undefined;
+}
+
+export function checkEarningsPerShare(tables: Table[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const table of tables) {
+    const operands = operandsOf(table);
+    for (const eps of operands?.perShare ?? []) {
+      for (const cell of eps.row.cells) {
+        const result = evaluate(table, eps, cell, operands!);
+        if (result && !result.consistent) findings.push(finding(table, eps.row, cell, result));
+      }
+    }
+  }
+  return findings;
+}
+
+/** The check of one per-share figure, for its hover; undefined when the figure is not checked. */
+export function perShareAt(table: Table, row: Row, cell: Cell): PerShareResult | undefined {
+  const operands = operandsOf(table);
+  const eps = operands?.perShare.find((p) => p.row === row);
+  return eps && evaluate(table, eps, cell, operands!);
+}
+
+/** A table's numerators, share counts and per-share rows, or undefined when it cannot be checked. */
+function operandsOf(table: Table): Operands | undefined {
+  if (NOT_PER_COMMON_SHARE.test(table.title) || table.rows.some((r) => NOT_PER_COMMON_SHARE.test(text(r)))) return undefined;
   const numerators = table.rows.filter(isNumerator);
   // Every share count is a candidate denominator: tables name them in too many ways ("Dilutive
   // potential common shares" is sometimes the increment, sometimes the diluted total).
   const shares = table.rows.filter(isShareCount).map((row) => ({ row, kind: kindOf(row) }));
-  if (numerators.length === 0 || shares.length === 0) return [];
+  if (numerators.length === 0 || shares.length === 0) return undefined;
   const adjusted = numerators.some((r) => /\bcommon\b|\bnumerator\b|\badjusted\b/i.test(text(r)));
-  if (!adjusted && table.rows.some((r) => UNPRINTED_ADJUSTMENT.test(text(r)))) return [];
+  if (!adjusted && table.rows.some((r) => UNPRINTED_ADJUSTMENT.test(text(r)))) return undefined;
   const perShare = table.rows.filter(isEarningsPerShare).map((row) => ({ row, kind: kindOf(row) }));
-  const basic = perShare.find((p) => p.kind === 'basic');
-  const findings: Finding[] = [];
-  for (const eps of perShare) {
-    for (const cell of eps.row.cells) {
-      const finding = checkCell(table, eps, cell, numerators, shares, basic);
-      if (finding) findings.push(finding);
-    }
-  }
-  return findings;
+  return { numerators, shares, perShare, basic: perShare.find((p) => p.kind === 'basic') };
 }
 
 function text(row: Row): string {
@@ -115,9 +145,9 @@ interface Quotient {
 // quarter of a percent beyond the rounding of all three figures is presentation, not an error.
 const PRESENTATION = 0.0025;
 
-function checkCell(table: Table, eps: Operand, cell: Cell, allNumerators: Row[], shares: Operand[], basic: Operand | undefined): Finding | undefined {
+function evaluate(table: Table, eps: Operand, cell: Cell, { numerators: all, shares, basic }: Operands): PerShareResult | undefined {
   if (cell.kind !== 'number' || cell.value === null) return undefined;
-  const numerators = allNumerators.filter((n) => qualifiers(n.label) === qualifiers(text(eps.row)) && numeratorFits(n, eps.kind));
+  const numerators = all.filter((n) => qualifiers(n.label) === qualifiers(text(eps.row)) && numeratorFits(n, eps.kind));
   const printed = Math.abs(cell.value);
   const slack = halfUnit(cell.decimals) + printed * PRESENTATION + 1e-9;
   const quotients = (kinds: Kind[]) =>
@@ -126,10 +156,16 @@ function checkCell(table: Table, eps: Operand, cell: Cell, allNumerators: Row[],
     .filter((q) => eps.kind !== 'diluted' || !belowBasic(q.sharesCell, shares, cell.column))
     .map((q) => rescaled(q, printed));
   if (known.length === 0) return undefined;
-  if (known.some((q) => q.low - slack <= printed && printed <= q.high + slack)) return undefined;
+  const explains = known.find((q) => q.low - slack <= printed && printed <= q.high + slack);
+  if (explains) return result(explains, true, false);
+  const nearest = explanation(known, eps.kind, printed);
   const basicQuotients = quotients(denominators('basic', shares)).map((q) => rescaled(q, printed));
-  if (eps.kind === 'diluted' && withinDilution(printed, slack, known, basicBound(cell.column, basic, basicQuotients))) return undefined;
-  return finding(table, eps.row, cell, explanation(known, eps.kind, printed));
+  const bounded = eps.kind === 'diluted' && withinDilution(printed, slack, known, basicBound(cell.column, basic, basicQuotients));
+  return result(nearest, bounded, bounded);
+}
+
+function result(q: Quotient, consistent: boolean, byDilutionBounds: boolean): PerShareResult {
+  return { consistent, byDilutionBounds, numerator: q.numerator, shares: q.shares, numeratorCell: q.numeratorCell, sharesCell: q.sharesCell, computed: middle(q) };
 }
 
 /**
@@ -202,10 +238,10 @@ function explanation(quotients: Quotient[], kind: Kind, printed: number): Quotie
   return [...quotients].sort((a, b) => rank(a) - rank(b) || distance(a, printed) - distance(b, printed))[0];
 }
 
-function finding(table: Table, row: Row, cell: Cell, q: Quotient): Finding {
+function finding(table: Table, row: Row, cell: Cell, q: PerShareResult): Finding {
   const header = table.columns[cell.column]?.header ?? '';
-  const computed = formatNumber(middle(q), cell.decimals);
-  const off = formatNumber(Math.abs(cell.value ?? 0) - middle(q), cell.decimals);
+  const computed = formatNumber(q.computed, cell.decimals);
+  const off = formatNumber(Math.abs(cell.value ?? 0) - q.computed, cell.decimals);
   return {
     rule: RULE_PER_SHARE,
     severity: 'warning',
