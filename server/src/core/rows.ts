@@ -31,6 +31,8 @@ interface Pending {
   indent: number;
 }
 
+/** The most lines a wrapped label runs over. */
+const MAX_LABEL_LINES = 6;
 /** A label line this long was wrapped by the filer's tool rather than ended as a heading. */
 const WRAPPED_WIDTH = 28;
 const CONNECTOR = /(,|;|\band|\bor|\bof|\bfor|\bin|\bto|\bthe|\bper|\bbefore|\bafter|\bfrom|\bon|\bwith|\bat|\bby|\bless|\bnet|&|-|\/)$/i;
@@ -102,7 +104,20 @@ class BodyReader {
     const next = line + 1;
     if (next >= this.lines.count || !this.lines.isContent(next)) return true;
     if (isFigureRow(this.lines, next)) return false;
-    return !/^[a-z(]/.test(this.lines.text(next).trim()) || isProse(this.lines, next);
+    return !/^[a-z(]/.test(this.lines.text(next).trim()) || (isProse(this.lines, next) && !this.labelEndsOnRow(next));
+  }
+
+  /**
+   * "Pro forma net loss, excluding amortization of goodwill and" / "  other intangibles, equity in
+   * losses ..." / "  and investment related costs   $ (184,885)": lines that each go on in lower
+   * case down to a figure row are one label, however much they read like sentences.
+   */
+  private labelEndsOnRow(line: number): boolean {
+    for (let next = line; next < this.lines.count && next <= line + MAX_LABEL_LINES; next++) {
+      if (!this.lines.isContent(next) || !/^[a-z(]/.test(this.lines.text(next).trim())) return false;
+      if (isFigureRow(this.lines, next)) return true;
+    }
+    return false;
   }
 
   finish(): Body {
@@ -160,7 +175,7 @@ class BodyReader {
     const next = line + 1;
     if (next >= this.lines.count || !this.lines.isContent(next) || this.lines.isRule(next)) return false;
     const nextText = this.lines.scan(next)?.label || this.lines.text(next).trim();
-    if (!nextText || isProse(this.lines, next)) return false;
+    if (!nextText || (isProse(this.lines, next) && !this.labelEndsOnRow(next))) return false;
     if (/^[a-z(]/.test(nextText) || CONNECTOR.test(text) || unbalanced(this.pending!.text.join(' '))) return true;
     // In capitals the next line's case tells nothing: a long label line over a figure row indented
     // deeper is the start of that row's label ("CHANGE IN ACCUMULATED TRANSLATION" / "  ADJUSTMENT").
