@@ -22,8 +22,9 @@ const MAX_TITLE_LINES = 7;
 
 export function readTitle(lines: Lines, above: number, headerLines: number[]): TitleBlock {
   const block = collectBlock(lines, above);
-  const scale = findScale(lines, [...headerLines, ...block.slice().reverse(), ...linesAbove(lines, block[0] ?? above + 1)]);
-  return { title: pickTitle(lines, block), startLine: block.length ? block[0] : above + 1, scale };
+  const first = block[0] ?? above + 1;
+  const scale = findScale(lines, [...headerLines, ...block.slice().reverse(), ...linesAbove(lines, first)]);
+  return { title: pickTitle(lines, block), startLine: block.length ? block[0] : above + 1, scale: scale.source ? scale : leadInScale(lines, first) ?? scale };
 }
 
 /** Lines above the table, nearest last; stops at prose, figures, a big gap or another table. */
@@ -66,6 +67,42 @@ function linesAbove(lines: Lines, first: number): number[] {
     out.push(line);
   }
   return out;
+}
+
+const LEAD_IN_GAP = 10;
+const LEAD_IN_LINES = 6;
+
+/**
+ * "The following table sets forth the computation of ... (in thousands, except net income (loss)
+ * and per share amounts):" — a scale stated in the sentence that introduces the table, when the
+ * table prints none itself. Only a sentence ending in a colon just above the table counts.
+ */
+function leadInScale(lines: Lines, first: number): Scale | undefined {
+  let line = first - 1;
+  for (let gap = 0; line >= 0 && gap < LEAD_IN_GAP; line--, gap++) {
+    const kind = lines.kind(line);
+    if (kind === LineKind.Skipped) return undefined;
+    if (kind === LineKind.Markup && /<\/TABLE>/i.test(rawLine(lines.source, line))) return undefined;
+    if (kind !== LineKind.Text || /^\d{1,3}$/.test(lines.text(line).trim())) continue; // page numbers
+    break;
+  }
+  if (line < 0 || !lines.text(line).trimEnd().endsWith(':')) return undefined;
+  const sentence: string[] = [];
+  for (let k = line; k >= 0 && k > line - LEAD_IN_LINES && lines.kind(k) === LineKind.Text && !isFigureRow(lines, k); k--) sentence.unshift(lines.text(k).trim());
+  const parenthetical = scaleParenthetical(sentence.join(' '));
+  return parenthetical ? readScale(parenthetical) : undefined;
+}
+
+/** "(in thousands, except net income (loss) and per share amounts)", nested parentheses included. */
+function scaleParenthetical(text: string): string | undefined {
+  const start = text.search(/\((?:dollars |amounts )?in (thousands|millions|billions)\b/i);
+  if (start < 0) return undefined;
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    if (text[i] === ')' && --depth === 0) return text.slice(start, i + 1).replace(/\(([^()]*)\)(?=.)/g, '$1');
+  }
+  return undefined;
 }
 
 function findScale(lines: Lines, candidates: number[]): Scale {

@@ -1,0 +1,27 @@
+// Where a table's scale comes from when its caption prints none.
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { FIXTURES, read } from '../support/corpus';
+
+test('a scale stated in the sentence that introduces a table is its scale', () => {
+  // Apple 10-Q: "... per share (in thousands, except net income (loss) and per share amounts):"
+  // over a table whose only scale word is a row's "(in millions)".
+  const text = read(path.join(FIXTURES, 'corpus/apple_10q_0000320193-98-000006.txt'));
+  const table = analyze(text).model.tables.find((t) => t.rows.some((r) => /Denominator for basic/.test(r.label + r.groups.join(' '))));
+  assert.ok(table);
+  assert.equal(table.scale.word, 'thousand');
+  assert.equal(table.scale.exceptPerShare, true);
+  assert.equal(table.scale.source, '(in thousands, except net income loss and per share amounts)');
+  const netIncome = table.rows.find((r) => /^Net income/.test(r.label));
+  assert.equal(netIncome?.scale?.word, 'million');
+});
+
+test('a sentence without a colon, or far above, lends no scale', () => {
+  const body = ['                    1998      1997', 'Revenue            1,234     1,100', 'Costs                234       100', '                  ------    ------', 'Total              1,468     1,200'];
+  const far = ['Amounts are shown (in thousands) throughout this report.', '', ...body].join('\n');
+  assert.equal(analyze(far).model.tables[0]?.scale.word, '');
+  const near = ['The components were as follows (in thousands):', '', ...body].join('\n');
+  assert.equal(analyze(near).model.tables[0]?.scale.word, 'thousand');
+});
