@@ -44,6 +44,7 @@ export function checkFootings(rows: Row[], items: BodyItem[], additive: boolean[
   const footings = reduceAll(rows, items, additive, () => true);
   settleTopDown(rows, items, additive, footings);
   footings.push(...reduceAll(rows, items, additive, (row) => STRONG.test(row.label), footings.length, false, 'perShare'));
+  footings.push(...reduceAll(rows, items, additive, () => true, footings.length, false, 'percent'));
   const claimed = new Set(footings.flatMap((f) => [f.total, ...f.components]));
   for (const f of footings) explainByLeftOut(rows, f, claimed);
   for (const f of footings) {
@@ -69,8 +70,12 @@ function reduceAll(rows: Row[], items: BodyItem[], additive: boolean[], mayTotal
     }
     const row = rows[item.row];
     if (!summable(row, measure)) {
-      // Per-share figures add up only among themselves, in a block no amount interrupts.
-      if (measure !== 'amount') boundary = true;
+      // Per-share figures and percentages add up only among themselves, in a block no other
+      // row interrupts.
+      if (measure !== 'amount') {
+        boundary = true;
+        entries.length = 0;
+      }
       continue;
     }
     const reduced = mayTotal(row) ? tryReduce(row, rows, entries, additive, first + footings.length) : undefined;
@@ -118,7 +123,8 @@ function lastBoundary(entries: Entry[]): number {
 
 /**
  * Amounts add up; so do per-share figures in a bridge ("Significant factors ... Total $0.07"),
- * read in a pass of their own where only a row labelled "Total" is taken for their sum.
+ * read in a pass of their own where only a row labelled "Total" is taken for their sum, and
+ * percentages of one base (percent of revenue, a tax rate reconciliation) among themselves.
  */
 function summable(row: Row, measure: Measure = 'amount'): boolean {
   return row.measure === measure && !isBreakdown(row.label) && row.cells.some((c) => c.kind !== 'na');
@@ -168,6 +174,11 @@ function explainByLeftOut(rows: Row[], footing: Footing, claimed: Set<number>): 
   }
 }
 
+/** A "%" beside an amount is a change column; in a row of percentages it is the figure itself. */
+function counted(row: Row, cell: Cell): boolean {
+  return !cell.percent || row.measure === 'percent';
+}
+
 /** Column figures of the entries, read once per total: value, rounding half-unit, presence. */
 interface Figures {
   values: Float64Array;
@@ -189,7 +200,7 @@ function dense(rows: Row[], index: number, columns: number): Figures {
   if (figures && figures.values.length >= columns) return figures;
   figures = { values: new Float64Array(columns), halves: new Float64Array(columns), present: new Uint8Array(columns) };
   for (const cell of row.cells) {
-    if (cell.column >= columns || cell.value === null || cell.percent) continue;
+    if (cell.column >= columns || cell.value === null || !counted(row, cell)) continue;
     figures.values[cell.column] = cell.value;
     figures.halves[cell.column] = cell.kind === 'number' ? halfUnit(cell.decimals) : 0;
     figures.present[cell.column] = 1;
@@ -216,7 +227,7 @@ function bestCandidate(row: Row, rows: Row[], entries: Entry[], additive: boolea
   for (let i = floor; i < n; i++) f[i - floor] = dense(rows, entries[i].row, additive.length);
   for (let column = 0; column < additive.length; column++) {
     const printedCell = additive[column] ? cellIn(row, column) : undefined;
-    if (!printedCell || printedCell.value === null || printedCell.percent) continue;
+    if (!printedCell || printedCell.value === null || !counted(row, printedCell)) continue;
     let sum = 0;
     let tolerance = printedCell.kind === 'nil' ? 0 : halfUnit(printedCell.decimals);
     let nonzero = 0;
@@ -302,14 +313,14 @@ function evaluate(total: Row, rows: Row[], components: number[], operation: Oper
 
 function checkColumn(total: Row, components: Row[], column: number, operation: Operation): { footing: ColumnFooting; verdict: ReturnType<typeof judge> } | undefined {
   const printedCell = cellIn(total, column);
-  if (!printedCell || printedCell.value === null || printedCell.percent) return undefined;
+  if (!printedCell || printedCell.value === null || !counted(total, printedCell)) return undefined;
   let sum = 0;
   let tolerance = printedCell.kind === 'nil' ? 0 : halfUnit(printedCell.decimals);
   let nonzero = 0;
   let present = 0;
   components.forEach((row, i) => {
     const cell = cellIn(row, column);
-    if (!cell || cell.value === null || cell.percent) return;
+    if (!cell || cell.value === null || !counted(row, cell)) return;
     present++;
     sum += (operation === 'difference' && i > 0 ? -1 : 1) * cell.value;
     if (cell.kind === 'number') tolerance += halfUnit(cell.decimals);
@@ -359,7 +370,7 @@ function namedGroupCandidate(row: Row, rows: Row[], entries: Entry[], additive: 
  */
 function singleColumnCandidate(row: Row, rows: Row[], entries: Entry[], additive: boolean[]): Candidate | undefined {
   // Also a wider table where the total has a figure in one column only (dashes elsewhere).
-  const figures = row.cells.filter((c) => additive[c.column] && c.kind === 'number' && c.value !== 0 && !c.percent);
+  const figures = row.cells.filter((c) => additive[c.column] && c.kind === 'number' && c.value !== 0 && counted(row, c));
   if (figures.length !== 1 || !/^total\b/i.test(row.label)) return undefined;
   let start = entries.length - 1;
   while (start > 0 && !entries[start].boundary) start--;

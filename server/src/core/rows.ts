@@ -39,6 +39,8 @@ const CONNECTOR = /(,|;|\band|\bor|\bof|\bfor|\bin|\bto|\bthe|\bper|\bbefore|\ba
 const PER_SHARE = /\bper (common |basic |diluted |ordinary |weighted |average )*(share|unit)|\bearnings per\b|\beps\b|\bdividends? (declared |paid )?per\b|\bper-share\b/i;
 const SHARES = /\bweighted[- ]average\b(?! (exercise|interest|price|rate|remaining|life|fair|grant))|\bshares (used|outstanding|in (the )?comput)|\bnumber of (common )?shares\b|\b(common|ordinary) (and common equivalent )?shares\b(?! ?(subject|held|repurchased))|\baverage (common )?shares\b|\bshares used\b|\bdenominator\b/i;
 const EQUITY_ACCOUNT = /\bpar value\b|^(common|preferred|preference|capital|treasury|convertible preferred) stock\b|^series [a-z0-9]+\b/i;
+// Turns, days and multiples: pure numbers, neither scaled nor summed.
+const RATIO_LABEL = /\b(turns|turnover|ratio|times|multiple|coverage)\b|\bdays (sales|inventory|payables?|receivables?)\b|\bdays? outstanding\b|\bdso\b/i;
 const PERCENT_LABEL = /%|\bpercent(age)?\b|\bmargin\b(?!.*\$)|\bas a % of\b/i;
 const BREAKDOWN = /^\(?(of which|including|includes|included in|excluding|excludes|memo|memorandum)\b|\bof which\b/i;
 
@@ -385,6 +387,7 @@ function measureOf(row: Row): Measure {
   if (perShare && !(counts && numbers.some((c) => Math.abs(c.value ?? 0) >= 1000))) return 'perShare';
   if (perShare && counts) return 'shares';
   if (PERCENT_LABEL.test(row.label) && numbers.every((c) => c.decimals > 0 || Math.abs(c.value ?? 0) <= 100)) return 'percent';
+  if (RATIO_LABEL.test(row.label) && numbers.every((c) => !c.currency && Math.abs(c.value ?? 0) < 1000)) return 'ratio';
   return 'amount';
 }
 

@@ -6,7 +6,7 @@ import { isYearRow, readHeaderBand } from './header';
 import type { Lines } from './lines';
 import type { Column, Measure, Row, Table } from './model';
 import { isFigureRow, type Region } from './regions';
-import { readBody } from './rows';
+import { readBody, type BodyItem } from './rows';
 import { realignTabs } from './tabs';
 import { expandLine } from './text';
 import { readTitle } from './title';
@@ -34,6 +34,7 @@ export function readTable(lines: Lines, region: Region, index: number): TableRea
   const rest = body.splitAt !== undefined ? { first: body.splitAt, last: region.last } : undefined;
   if (body.rows.length === 0) return { rest };
   markPerShareByPrecision(body.rows);
+  markPercentRuns(body.rows, body.items);
   if (/\bper share\b|\beps\b/i.test(title.title)) markPerShareTable(body.rows);
   const columns: Column[] = bands.map((b, i) => ({ index: i, left: b.left, right: b.right, header: header.headers[i] ?? '', measure: columnMeasure(header.headers[i] ?? '') }));
   const startLine = Math.min(title.startLine, header.lines[0] ?? header.bodyLine, region.tagLine ?? Infinity);
@@ -84,6 +85,32 @@ function markPerShareByPrecision(rows: Row[]): void {
     const numbers = row.cells.filter((c) => c.kind === 'number');
     if (numbers.length && numbers.every((c) => c.decimals === 2 && Math.abs(c.value ?? 0) < 100)) row.measure = 'perShare';
   }
+}
+
+/**
+ * Percentage tables print the sign on their first row only ("Employer Services  19%  16%" over
+ * "Brokerage Services  24  12"): plain small figures in the same columns under a first row of
+ * percentages (of the table or of a block) are percentages too, down to the first row that is not.
+ */
+function markPercentRuns(rows: Row[], items: BodyItem[]): void {
+  let first: Row | undefined;
+  let atStart = true;
+  for (const item of items) {
+    if (item.kind !== 'row') {
+      atStart = true;
+      continue;
+    }
+    const row = rows[item.row];
+    if (first && plainPercents(row, first)) row.measure = 'percent';
+    else first = atStart && row.measure === 'percent' && row.cells.every((c) => c.kind !== 'number' || c.percent) ? row : undefined;
+    atStart = false;
+  }
+}
+
+function plainPercents(row: Row, first: Row): boolean {
+  if (row.measure !== 'amount') return false;
+  const columns = new Set(first.cells.map((c) => c.column));
+  return row.cells.length > 0 && row.cells.every((c) => columns.has(c.column) && !c.currency && !c.percent && (c.kind !== 'number' || Math.abs(c.value ?? 0) <= 100));
 }
 
 /** "Significant Factors Impacting EPS": every amount in such a table is per share. */
