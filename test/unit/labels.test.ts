@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import { ATG_FILE, checkAll, loadLabels, pct, report, tally, type Result } from '../support/labels';
 
 // ratchet: raise as the parser improves; the customer's bar is 97%
-const FLOOR = 98;
+const FLOOR = 98.5;
 
 const SCALES = new Set(['unit', 'thousand', 'million', 'billion', 'per-share', 'percent', 'ratio', 'shares', 'shares-thousand', 'shares-million']);
 

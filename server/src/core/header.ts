@@ -124,13 +124,14 @@ interface Part {
   text: string;
 }
 
+const YEAR = /^(19|20)\d\d$/;
 const CHANGE_COLUMN = /%|\bpercent|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b/i;
 
 function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): string[] {
   const headers: Part[][] = bands.map(() => []);
   if (bands.length === 0) return [];
   const ext = extents(bands);
-  const placed: Array<{ chunk: Chunk; order: number; columns: number[]; split?: string[] }> = [];
+  const placed: Array<{ chunk: Chunk; order: number; columns: number[]; split?: string[]; underlined?: number[] }> = [];
   band.forEach((line, order) => {
     if (lines.hasTab(line)) chooseTabWidth(lines, line, ext);
     for (const chunk of chunks(lines.text(line), /\S+(?: \S+)*/)) {
@@ -139,8 +140,8 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
       const covered = coveredColumns(chunk, ext);
       const columns = covered.length ? covered : ext.map((e, i) => (overlap(e, chunk.start, chunk.end) > 0 ? i : -1)).filter((i) => i >= 0);
       if (columns.length === 0) continue;
-      const split = columns.length > 1 ? splitByColumn(chunk, ext) : undefined;
-      placed.push({ chunk, order, columns, split });
+      const split = columns.length > 1 ? splitByColumn(chunk, ext, order === band.length - 1) : undefined;
+      placed.push({ chunk, order, columns, split, underlined: underlinedColumns(lines, line, chunk, bands) });
     }
   });
   // Where each column's own headers sit below a line: its figures widened by the headers over it alone.
@@ -168,7 +169,7 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
     // "ENDED" under "SIX MONTHS": a line of spanning headers stacked under a line of the same shape.
     const sameShape = chunksPerLine[p.order + 1] === chunksPerLine[p.order];
     const above = sameShape ? spanning.find((s) => s.order === p.order - 1 && s.chunk.start - 2 <= p.chunk.start && p.chunk.end <= s.chunk.end + 2) : undefined;
-    const columns = above ? above.columns : p.order < bottom ? centredOver(p.chunk, reachBelow(p.order)) ?? p.columns : p.columns;
+    const columns = above ? above.columns : p.underlined ?? (p.order < bottom ? centredOver(p.chunk, reachBelow(p.order)) ?? p.columns : p.columns);
     if (columns.length === 1) headers[columns[0]].push(part);
     else spanning.push({ part, columns, chunk: p.chunk, order: p.order });
   }
@@ -212,8 +213,37 @@ function centredOver(chunk: Chunk, reach: Array<[number, number]>): number[] | u
   return Array.from({ length: best.to - best.from + 1 }, (_, k) => best!.from + k);
 }
 
-/** "Sept. 30, Sept. 30," → one date per column, when every part has the same shape. */
-function splitByColumn(chunk: Chunk, ext: Array<[number, number]>): string[] | undefined {
+/**
+ * "Periods ended March 31, 1998" over "-------------...": a header underlined by a rule spans the
+ * columns whose figures lie under that rule (two or more), wherever its text is centred.
+ */
+function underlinedColumns(lines: Lines, line: number, chunk: Chunk, bands: ColumnBand[]): number[] | undefined {
+  const next = line + 1;
+  if (next >= lines.count || !lines.isRule(next)) return undefined;
+  const text = lines.text(next);
+  const middle = Math.floor((chunk.start + chunk.end) / 2);
+  if (!RULE_CHAR.test(text[middle] ?? '')) return undefined;
+  let start = middle;
+  let end = middle + 1;
+  while (start > 0 && RULE_CHAR.test(text[start - 1])) start--;
+  while (end < text.length && RULE_CHAR.test(text[end])) end++;
+  // Drawn wider than its words to show the span, yet under one line of words, not the whole table.
+  const width = chunk.end - chunk.start;
+  if (end - start < width + 4 || end - start > width * 4 + 20) return undefined;
+  // Several headers over one rule ("4/1/00   3/27/99" over "-----------------") each head their own column.
+  const words = lines.text(line);
+  if (/\S/.test(words.slice(start, chunk.start).trim() + words.slice(chunk.end, end).trim())) return undefined;
+  const columns = bands.map((b, i) => (overlap([start, end], b.left, b.right) * 2 >= b.right - b.left ? i : -1)).filter((i) => i >= 0);
+  return columns.length >= 2 ? columns : undefined;
+}
+
+const RULE_CHAR = /[-=_]/;
+
+/**
+ * "Sept. 30, Sept. 30," → one date per column, when every part has the same shape; on the line
+ * just above the figures, "2003 Change" → a year and a change column.
+ */
+function splitByColumn(chunk: Chunk, ext: Array<[number, number]>, bottom: boolean): string[] | undefined {
   const parts: string[][] = ext.map(() => []);
   for (const word of chunks(chunk.text, /\S+/)) {
     const start = chunk.start + word.start;
@@ -236,7 +266,9 @@ function splitByColumn(chunk: Chunk, ext: Array<[number, number]>): string[] | u
   const shape = (s: string) => s.replace(/[A-Za-z]+/g, 'a').replace(/\d+/g, '9');
   const same = used.every((t) => shape(t) === shape(used[0]));
   const dated = /9/.test(shape(used[0])) || used.every((t) => t === used[0] && t.length > 3);
-  return same && dated ? texts : undefined;
+  if (same && dated) return texts;
+  const yearsAndChanges = used.some((t) => YEAR.test(t)) && used.every((t) => YEAR.test(t) || CHANGE_COLUMN.test(t));
+  return bottom && yearsAndChanges ? texts : undefined;
 }
 
 /** A header line with tabs is expanded with the tab width that sets its words over the columns. */
