@@ -31,6 +31,8 @@ interface Pending {
   indent: number;
 }
 
+/** A label line that goes on the line above: lower case, "(", or a dash before lower case ("-- weighted average"). */
+const CONTINUES = /^([a-z(]|-+\s*[a-z])/;
 /** The most lines a wrapped label runs over. */
 const MAX_LABEL_LINES = 6;
 /** A label line this long was wrapped by the filer's tool rather than ended as a heading. */
@@ -178,7 +180,7 @@ class BodyReader {
     if (next >= this.lines.count || !this.lines.isContent(next) || this.lines.isRule(next)) return false;
     const nextText = this.lines.scan(next)?.label || this.lines.text(next).trim();
     if (!nextText || (isProse(this.lines, next) && !this.labelEndsOnRow(next))) return false;
-    if (/^[a-z(]/.test(nextText) || CONNECTOR.test(text) || unbalanced(this.pending!.text.join(' '))) return true;
+    if (CONTINUES.test(nextText) || CONNECTOR.test(text) || unbalanced(this.pending!.text.join(' '))) return true;
     // In capitals the next line's case tells nothing: a long label line over a figure row indented
     // deeper is the start of that row's label ("CHANGE IN ACCUMULATED TRANSLATION" / "  ADJUSTMENT").
     if (capitals(text) && capitals(nextText) && text.length >= WRAPPED_WIDTH && this.lines.indent(next) > indent && isFigureRow(this.lines, next)) return true;
