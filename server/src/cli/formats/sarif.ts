@@ -21,6 +21,41 @@ const RULES: Record<string, RuleInfo> = {
     short: 'A total does not equal the sum of its components.',
     full: 'A printed total (or subtotal) differs from the sum, or difference, of the line items above it by more than the rounding of the printed figures allows.',
   },
+  'cross-footing': {
+    name: 'RowDoesNotCrossFoot',
+    short: 'A Total or Consolidated column does not equal the sum of the columns beside it.',
+    full: 'Across a row, the figure in the Total (or Consolidated) column differs from the sum of the segment or quarter columns by more than their rounding allows.',
+  },
+  'balance-sheet': {
+    name: 'BalanceSheetDoesNotBalance',
+    short: 'Total assets differ from total liabilities and equity.',
+    full: "A balance sheet's total assets differ from its total liabilities and stockholders' equity in the same column.",
+  },
+  percentage: {
+    name: 'PercentageDisagrees',
+    short: 'A printed percentage differs from the one its figures give.',
+    full: 'A margin, percent of total or percent change differs from the percentage computed from the figures it is printed against, beyond rounding.',
+  },
+  'per-share': {
+    name: 'EarningsPerShareDisagrees',
+    short: 'Earnings per share differ from net income divided by weighted average shares.',
+    full: 'A per-share figure differs from net income over the weighted average shares printed in the same table and column, each at its own scale, beyond the rounding of all three (diluted figures may lie between that quotient and basic).',
+  },
+  tie: {
+    name: 'FactDoesNotTie',
+    short: 'The same line item and period differ between two tables.',
+    full: 'One line item for one period is printed in two tables (highlights and statement) with values that differ beyond the rounding of both.',
+  },
+  'cash-tie': {
+    name: 'CashDoesNotTie',
+    short: "Cash at the end (or beginning) of a period differs from the balance sheet's cash.",
+    full: "The cash flow statement's cash at the end or beginning of a period differs from the balance sheet's cash at that date beyond rounding.",
+  },
+  'tie-prose': {
+    name: 'ProseDoesNotTie',
+    short: 'A figure in the text differs from the table cell it names.',
+    full: 'A figure quoted in prose ("revenues were $16.0 million") differs, beyond its rounding, from the one table cell with that line item and period.',
+  },
 };
 
 export interface SarifContext {
