@@ -21,25 +21,23 @@ export function tieProse(figures: ProseFigure[], tables: Table[]): Tie[] {
 
 /**
  * The number cells of every table, filed under each word of their row's label (as scored by
- * labelScore) and the row's measure, by value in units. A figure ties only to a row
- * that shares a word with its sentence (half the label's words, at least) and measures what the
- * figure measures, so it searches the cells under its own words instead of every cell of its
- * value: in a long filing "3%" or "$2,003" meets thousands of cells whose labels it never names.
+ * labelScore) and the row's measure, by value in units. A figure ties only to a row that shares
+ * a word with its sentence (half the label's words, at least) and measures what the figure
+ * measures, so it searches the cells under its own words instead of every cell of its value: in
+ * a long filing "3%" or "$2,003" meets thousands of cells whose labels it never names.
  */
 interface CellIndex {
   rows: Array<{ table: Table; row: Row; parts: string[]; label?: string }>;
   byWord: Map<Measure, Map<string, WordCells>>;
 }
 
-/** The cells under one label word: values and half-units in units, packed references. */
+/** The cells under one label word, by value: values and half-units in units, packed references. */
 interface WordCells {
   values: number[];
   halves: number[];
   refs: number[];
   /** The widest half-unit among them, so that one binary search bounds every candidate. */
   widest: number;
-  /** Sorted by value on first use: most label words are never named by a sentence. */
-  sorted: boolean;
 }
 
 /** Row ordinal and cell position packed in one number (rows are never this wide). */
@@ -50,42 +48,44 @@ const MEASURES: Record<ProseUnit, Measure[]> = { percent: ['percent'], perShare:
 
 function indexCells(tables: Table[]): CellIndex {
   const rows: CellIndex['rows'] = [];
-  const byWord = new Map<Measure, Map<string, WordCells>>();
+  const words: string[][] = [];
+  const values: number[] = [];
+  const halves: number[] = [];
+  const refs: number[] = [];
   for (const table of tables) {
     for (const row of table.rows) {
       const at = rows.length;
       const parts = labelParts(row.label);
       rows.push({ table, row, parts });
-      if (parts.length === 0) continue;
-      let lists = byWord.get(row.measure);
-      if (!lists) byWord.set(row.measure, (lists = new Map()));
-      const words = new Set(parts);
+      words.push([...new Set(parts)]);
       for (let k = 0; k < row.cells.length && k < CELLS_PER_ROW; k++) {
         const cell = row.cells[k];
         if (cell.value === null || cell.kind !== 'number') continue;
         const { value, half } = cellUnits(table, row, cell);
-        for (const word of words) {
-          let list = lists.get(word);
-          if (!list) lists.set(word, (list = { values: [], halves: [], refs: [], widest: 0, sorted: true }));
-          list.values.push(Math.abs(value));
-          list.halves.push(half);
-          list.refs.push(at * CELLS_PER_ROW + k);
-          list.widest = Math.max(list.widest, half);
-          list.sorted = false;
-        }
+        values.push(Math.abs(value));
+        halves.push(half);
+        refs.push(at * CELLS_PER_ROW + k);
       }
     }
   }
-  return { rows, byWord };
-}
-
-function sortByValue(list: WordCells): void {
-  const { values, halves, refs } = list;
+  // One sort of every cell by value: filed in that order, each word's cells come out sorted.
   const order = Array.from(values.keys()).sort((a, b) => values[a] - values[b]);
-  list.values = order.map((i) => values[i]);
-  list.halves = order.map((i) => halves[i]);
-  list.refs = order.map((i) => refs[i]);
-  list.sorted = true;
+  const byWord = new Map<Measure, Map<string, WordCells>>();
+  for (const i of order) {
+    const at = Math.floor(refs[i] / CELLS_PER_ROW);
+    const measure = rows[at].row.measure;
+    let lists = byWord.get(measure);
+    if (!lists) byWord.set(measure, (lists = new Map()));
+    for (const word of words[at]) {
+      let list = lists.get(word);
+      if (!list) lists.set(word, (list = { values: [], halves: [], refs: [], widest: 0 }));
+      list.values.push(values[i]);
+      list.halves.push(halves[i]);
+      list.refs.push(refs[i]);
+      list.widest = Math.max(list.widest, halves[i]);
+    }
+  }
+  return { rows, byWord };
 }
 
 /** Value of a cell in units (dollars, shares, percent points). */
@@ -157,9 +157,7 @@ function meetingCells(figure: ProseFigure, words: Set<string>, cells: CellIndex)
   return refs.length > 1 ? refs.sort((a, b) => a - b) : refs;
 }
 
-function collectMeeting(list: WordCells, target: number, halfUnit: number, refs: number[]): void {
-  if (!list.sorted) sortByValue(list);
-  const { values, halves, refs: bucket, widest } = list;
+function collectMeeting({ values, halves, refs: bucket, widest }: WordCells, target: number, halfUnit: number, refs: number[]): void {
   const reach = (widest + halfUnit + 1e-9) * (1 + 1e-9) + 1e-9;
   let lo = 0;
   let hi = values.length;
