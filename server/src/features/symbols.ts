@@ -19,15 +19,18 @@ export function provideDocumentSymbols({ source, model }: Analysis): DocumentSym
 
 type PositionOf = (offset: number) => Position;
 
+const NEARBY_LINES = 8;
+
 /**
  * positionAt for offsets asked mostly in document order (an outline of thousands of nodes): the
- * line of the previous answer is tried before a search.
+ * line of the previous answer and the few below it (the next line item) are tried before a search.
  */
 function positions(source: SourceText): PositionOf {
   let line = 0;
   return (offset) => {
     const clamped = Math.max(0, Math.min(offset, source.text.length));
     const { starts, ends } = source;
+    for (let step = 0; step < NEARBY_LINES && line + 1 < starts.length && starts[line + 1] <= clamped; step++) line++;
     if (!(starts[line] <= clamped && (line + 1 >= starts.length || clamped < starts[line + 1]))) line = lineAt(source, clamped);
     return { line, character: Math.min(clamped, ends[line]) - starts[line] };
   };
