@@ -84,9 +84,10 @@ function periodOf(clause: string): { duration: string; year: string } | undefine
 /** Cells whose line item the clause names in full and whose column is the clause's period. */
 function namedFacts(tables: Table[], words: Set<string>, period: { duration: string; year: string }): Fact[] {
   const facts: Fact[] = [];
+  const prefix = `${period.duration}|${period.year}-`;
   for (const table of tables) {
     const keys = columnPeriods(table);
-    const columns = table.columns.filter((c) => keys[c.index].startsWith(`${period.duration}|${period.year}-`));
+    const columns = table.columns.filter((c) => keys[c.index].startsWith(prefix));
     if (columns.length !== 1) continue;
     for (const row of table.rows) {
       if (row.measure !== 'amount' || !namesRow(row.label, words)) continue;
