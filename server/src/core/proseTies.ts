@@ -20,23 +20,27 @@ interface Fact {
   cell: Cell;
 }
 
+/** The tables that print exactly one column for a period ("3m|2003-"), with that column, in order. */
+type PeriodColumns = Map<string, Array<{ table: Table; column: number }>>;
+
 export function tieProseToTables(figures: ProseFigure[], tables: Table[]): Finding[] {
   const findings: Finding[] = [];
+  const periods: PeriodColumns = new Map();
   for (const figure of figures) {
-    const finding = checkFigure(figure, tables);
+    const finding = checkFigure(figure, tables, periods);
     if (finding) findings.push(finding);
   }
   return findings;
 }
 
-function checkFigure(figure: ProseFigure, tables: Table[]): Finding | undefined {
+function checkFigure(figure: ProseFigure, tables: Table[], periods: PeriodColumns): Finding | undefined {
   if (figure.unit !== 'currency' || !figure.scaleWord) return undefined;
   const clause = statement(figure.context);
   if (!clause) return undefined;
   const period = periodOf(clause);
   if (!period) return undefined;
   const words = new Set(normalize(clause).split(' ').map(stem));
-  const facts = namedFacts(tables, words, period);
+  const facts = namedFacts(tablesFor(tables, `${period.duration}|${period.year}-`, periods), words);
   if (facts.length === 0 || !agreeAmongThemselves(facts)) return undefined;
   if (facts.some((f) => meets(figure, f))) return undefined;
   const first = facts[0];
@@ -81,21 +85,33 @@ function periodOf(clause: string): { duration: string; year: string } | undefine
   return duration ? { duration, year: years[0] } : undefined;
 }
 
-/** Cells whose line item the clause names in full and whose column is the clause's period. */
-function namedFacts(tables: Table[], words: Set<string>, period: { duration: string; year: string }): Fact[] {
+/** Cells whose line item the clause names in full, in the column of the clause's period. */
+function namedFacts(periodTables: Array<{ table: Table; column: number }>, words: Set<string>): Fact[] {
   const facts: Fact[] = [];
-  for (const table of tables) {
-    const keys = columnPeriods(table);
-    const columns = table.columns.filter((c) => keys[c.index].startsWith(`${period.duration}|${period.year}-`));
-    if (columns.length !== 1) continue;
+  for (const { table, column } of periodTables) {
     for (const row of table.rows) {
       if (row.measure !== 'amount' || !namesRow(row.label, words)) continue;
-      const cell = row.cells.find((c) => c.column === columns[0].index && c.kind === 'number');
+      const cell = row.cells.find((c) => c.column === column && c.kind === 'number');
       if (cell) facts.push({ table, row, cell });
     }
   }
   // One line item only: two different rows named by one clause is ambiguous.
   return new Set(facts.map((f) => `${f.table.index}`)).size === facts.length ? facts : [];
+}
+
+/** The tables with exactly one column in the period, worked out once per period, not per figure. */
+function tablesFor(tables: Table[], prefix: string, periods: PeriodColumns): Array<{ table: Table; column: number }> {
+  let found = periods.get(prefix);
+  if (!found) {
+    found = [];
+    for (const table of tables) {
+      const keys = columnPeriods(table);
+      const columns = table.columns.filter((c) => keys[c.index].startsWith(prefix));
+      if (columns.length === 1) found.push({ table, column: columns[0].index });
+    }
+    periods.set(prefix, found);
+  }
+  return found;
 }
 
 // Worked out once per label, not once per figure in the text.

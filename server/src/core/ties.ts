@@ -21,25 +21,26 @@ export function tieProse(figures: ProseFigure[], tables: Table[]): Tie[] {
 
 /**
  * The number cells of every table, filed under each word of their row's label (as scored by
- * labelScore) and the row's measure, by value in units. A figure ties only to a row
- * that shares a word with its sentence (half the label's words, at least) and measures what the
- * figure measures, so it searches the cells under its own words instead of every cell of its
- * value: in a long filing "3%" or "$2,003" meets thousands of cells whose labels it never names.
+ * labelScore) and the row's measure, by value in units. A figure ties only to a row that shares
+ * a word with its sentence (half the label's words, at least) and measures what the figure
+ * measures, so it searches the cells under its own words instead of every cell of its value: in
+ * a long filing "3%" or "$2,003" meets thousands of cells whose labels it never names.
  */
 interface CellIndex {
   rows: Array<{ table: Table; row: Row; parts: string[]; label?: string }>;
   byWord: Map<Measure, Map<string, WordCells>>;
+  /** Every filed cell, one word's after another, each word's by value: in units, and packed references. */
+  values: Float64Array;
+  halves: Float64Array;
+  refs: Float64Array;
 }
 
-/** The cells under one label word: values and half-units in units, packed references. */
+/** Where the cells under one label word lie in the index. */
 interface WordCells {
-  values: number[];
-  halves: number[];
-  refs: number[];
+  start: number;
+  end: number;
   /** The widest half-unit among them, so that one binary search bounds every candidate. */
   widest: number;
-  /** Sorted by value on first use: most label words are never named by a sentence. */
-  sorted: boolean;
 }
 
 /** Row ordinal and cell position packed in one number (rows are never this wide). */
@@ -48,44 +49,70 @@ const CELLS_PER_ROW = 1 << 12;
 /** The row measures a figure may tie to, by its unit: a count is shares or a plain amount. */
 const MEASURES: Record<ProseUnit, Measure[]> = { percent: ['percent'], perShare: ['perShare'], currency: ['amount'], count: ['shares', 'amount'] };
 
+/**
+ * Counted first, then filled in place: lists grown cell by cell, one per word, cost more than the
+ * searches they serve. Cells are filed in value order, so each word's come out sorted.
+ */
 function indexCells(tables: Table[]): CellIndex {
   const rows: CellIndex['rows'] = [];
+  const filedUnder: WordCells[][] = [];
   const byWord = new Map<Measure, Map<string, WordCells>>();
+  const values: number[] = [];
+  const halves: number[] = [];
+  const refs: number[] = [];
   for (const table of tables) {
     for (const row of table.rows) {
       const at = rows.length;
       const parts = labelParts(row.label);
       rows.push({ table, row, parts });
-      if (parts.length === 0) continue;
-      let lists = byWord.get(row.measure);
-      if (!lists) byWord.set(row.measure, (lists = new Map()));
-      const words = new Set(parts);
+      const first = refs.length;
+      let widest = 0;
       for (let k = 0; k < row.cells.length && k < CELLS_PER_ROW; k++) {
         const cell = row.cells[k];
         if (cell.value === null || cell.kind !== 'number') continue;
         const { value, half } = cellUnits(table, row, cell);
-        for (const word of words) {
-          let list = lists.get(word);
-          if (!list) lists.set(word, (list = { values: [], halves: [], refs: [], widest: 0, sorted: true }));
-          list.values.push(Math.abs(value));
-          list.halves.push(half);
-          list.refs.push(at * CELLS_PER_ROW + k);
-          list.widest = Math.max(list.widest, half);
-          list.sorted = false;
-        }
+        values.push(Math.abs(value));
+        halves.push(half);
+        refs.push(at * CELLS_PER_ROW + k);
+        widest = Math.max(widest, half);
       }
+      filedUnder.push(refs.length > first ? wordLists(byWord, row.measure, parts, refs.length - first, widest) : []);
     }
   }
-  return { rows, byWord };
+  let size = 0;
+  for (const lists of byWord.values()) {
+    for (const list of lists.values()) {
+      const count = list.end;
+      list.start = list.end = size;
+      size += count;
+    }
+  }
+  const index: CellIndex = { rows, byWord, values: new Float64Array(size), halves: new Float64Array(size), refs: new Float64Array(size) };
+  const order = Array.from(values.keys()).sort((a, b) => values[a] - values[b]);
+  for (const i of order) {
+    for (const list of filedUnder[Math.floor(refs[i] / CELLS_PER_ROW)]) {
+      index.values[list.end] = values[i];
+      index.halves[list.end] = halves[i];
+      index.refs[list.end] = refs[i];
+      list.end++;
+    }
+  }
+  return index;
 }
 
-function sortByValue(list: WordCells): void {
-  const { values, halves, refs } = list;
-  const order = Array.from(values.keys()).sort((a, b) => values[a] - values[b]);
-  list.values = order.map((i) => values[i]);
-  list.halves = order.map((i) => halves[i]);
-  list.refs = order.map((i) => refs[i]);
-  list.sorted = true;
+/** The lists of a row's label words under its measure, each counting the row's cells. */
+function wordLists(byWord: CellIndex['byWord'], measure: Measure, parts: string[], cells: number, widest: number): WordCells[] {
+  let lists = byWord.get(measure);
+  if (!lists) byWord.set(measure, (lists = new Map()));
+  const filed: WordCells[] = [];
+  for (const word of new Set(parts)) {
+    let list = lists.get(word);
+    if (!list) lists.set(word, (list = { start: 0, end: 0, widest: 0 }));
+    list.end += cells; // a count until the lists are laid out
+    list.widest = Math.max(list.widest, widest);
+    filed.push(list);
+  }
+  return filed;
 }
 
 /** Value of a cell in units (dollars, shares, percent points). */
@@ -151,25 +178,23 @@ function meetingCells(figure: ProseFigure, words: Set<string>, cells: CellIndex)
     if (!byWord) continue;
     for (const word of words) {
       const list = byWord.get(word);
-      if (list) collectMeeting(list, target, figure.halfUnit, refs);
+      if (list) collectMeeting(cells, list, target, figure.halfUnit, refs);
     }
   }
   return refs.length > 1 ? refs.sort((a, b) => a - b) : refs;
 }
 
-function collectMeeting(list: WordCells, target: number, halfUnit: number, refs: number[]): void {
-  if (!list.sorted) sortByValue(list);
-  const { values, halves, refs: bucket, widest } = list;
+function collectMeeting({ values, halves, refs: filed }: CellIndex, { start, end, widest }: WordCells, target: number, halfUnit: number, refs: number[]): void {
   const reach = (widest + halfUnit + 1e-9) * (1 + 1e-9) + 1e-9;
-  let lo = 0;
-  let hi = values.length;
+  let lo = start;
+  let hi = end;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (values[mid] < target - reach) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < values.length && values[i] <= target + reach; i++) {
-    if (Math.abs(values[i] - target) <= halves[i] + halfUnit + 1e-9) refs.push(bucket[i]);
+  for (let i = lo; i < end && values[i] <= target + reach; i++) {
+    if (Math.abs(values[i] - target) <= halves[i] + halfUnit + 1e-9) refs.push(filed[i]);
   }
 }
 

@@ -19,23 +19,30 @@ export function provideDocumentSymbols({ source, model }: Analysis): DocumentSym
 
 type PositionOf = (offset: number) => Position;
 
+const NEARBY_LINES = 8;
+
 /**
  * positionAt for offsets asked mostly in document order (an outline of thousands of nodes): the
- * line of the previous answer is tried before a search.
+ * line of the previous answer and the few below it (the next line item) are tried before a search.
  */
 function positions(source: SourceText): PositionOf {
+  const { starts, ends } = source;
+  const length = source.text.length;
   let line = 0;
   return (offset) => {
-    const clamped = Math.max(0, Math.min(offset, source.text.length));
-    const { starts, ends } = source;
+    const clamped = Math.max(0, Math.min(offset, length));
+    for (let step = 0; step < NEARBY_LINES && line + 1 < starts.length && starts[line + 1] <= clamped; step++) line++;
     if (!(starts[line] <= clamped && (line + 1 >= starts.length || clamped < starts[line + 1]))) line = lineAt(source, clamped);
     return { line, character: Math.min(clamped, ends[line]) - starts[line] };
   };
 }
 
 function toSymbol(at: PositionOf, node: OutlineNode): DocumentSymbol {
-  const range = { start: at(node.span.start), end: at(node.span.end) };
-  const selection = { start: at(node.selection.start), end: at(node.selection.end) };
+  const { span, selection: selected } = node;
+  const range = { start: at(span.start), end: at(span.end) };
+  // A selection that starts or ends where its node does (a table, a heading) reuses the position:
+  // no second look-up, which would be a search backwards.
+  const selection = { start: selected.start === span.start ? range.start : at(selected.start), end: selected.end === span.end ? range.end : at(selected.end) };
   const symbol: DocumentSymbol = {
     name: node.name.trim() || '(untitled)',
     detail: node.detail,
