@@ -408,10 +408,15 @@ export function mayEndInFigure(text: string, start: number, end: number): boolea
   if (c !== 97 && c !== 65 && c !== 109 && c !== 77 && c !== 46) return false;
   let first = last;
   while (first > start && text.charCodeAt(first - 1) > 32) first--;
-  const word = text.slice(first, last + 1);
   // Dot leaders are blanked before words are split, markup before that: let scanLine judge those.
-  if (word.charCodeAt(0) === 46 || word.includes('..') || word.includes('<')) return true;
-  return NA.test(word);
+  if (text.charCodeAt(first) === 46) return true;
+  for (let i = first; i < last; i++) {
+    const d = text.charCodeAt(i);
+    if (d === 60 || (d === 46 && text.charCodeAt(i + 1) === 46)) return true;
+  }
+  // Ending so, only "n/a", "na", "nm", "n.m." and their like are figures: most such lines end a sentence.
+  if (last - first >= 4 || (text.charCodeAt(first) | 32) !== 110) return false;
+  return NA.test(text.slice(first, last + 1));
 }
 
 function lastLeaderEnd(text: string): number {

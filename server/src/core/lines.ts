@@ -69,6 +69,16 @@ export class Lines {
     return value;
   }
 
+  /**
+   * Offset in the document of an expanded column of a line. Only a tab moves columns away from
+   * characters, so a line without one needs no ExpandedLine to answer.
+   */
+  offsetAt(line: number, column: number): number {
+    if (this.hasTab(line)) return this.get(line).offsetAt(column);
+    const start = this.source.starts[line];
+    return start + Math.min(column, this.source.ends[line] - start);
+  }
+
   /** True when the line's text is its raw text (no tab to expand, no markup, no PEM escape). */
   private isPlain(line: number): boolean {
     return (this.shapes[line] & SHAPE_REWRITTEN) === 0;
