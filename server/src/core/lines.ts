@@ -136,6 +136,17 @@ export class Lines {
     return this.isRule(line) && this.text(line).includes('=');
   }
 
+  /** `text(line).trim().length`, without copying a line that needs no rewriting. */
+  trimmedLength(line: number): number {
+    if (!this.isPlain(line)) return this.text(line).trim().length;
+    const text = this.source.text;
+    let start = this.source.starts[line];
+    let end = this.source.ends[line];
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    return end - start;
+  }
+
   indent(line: number): number {
     if (this.isPlain(line)) {
       const text = this.source.text;

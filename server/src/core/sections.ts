@@ -12,8 +12,8 @@ export function readHeadings(lines: Lines, inTable: Uint8Array, documents: Secti
   let seenText = false;
   for (let line = 0; line < lines.count; line++) {
     if (lines.kind(line) !== LineKind.Text || inTable[line]) continue;
-    // Past the headline only a line standing apart can head a section: most lines are not read.
-    if (seenText && !isolated(lines, line)) continue;
+    // Past the headline only a short line standing apart can head a section: most lines are not read.
+    if (seenText && (!isolated(lines, line) || !headingLength(lines.trimmedLength(line)))) continue;
     const text = lines.text(line).trim();
     if (isHeading(lines, line, text) || (!seenText && isHeadline(text))) {
       headings.push({ index: 0, kind: 'heading', title: singleSpaced(text), startLine: line, endLine: line, span: { start: 0, end: 0 } });
@@ -26,10 +26,14 @@ export function readHeadings(lines: Lines, inTable: Uint8Array, documents: Secti
 }
 
 function isHeading(lines: Lines, line: number, text: string): boolean {
-  if (text.length < 4 || text.length > MAX_HEADING || lines.isRule(line)) return false;
+  if (!headingLength(text.length) || lines.isRule(line)) return false;
   if (!/[A-Z]{3}/.test(text) || /[a-z]/.test(text)) return false;
   if (/^[\d\W]+$/.test(text) || /^\(.*\)$/.test(text)) return false;
   return isolated(lines, line);
+}
+
+function headingLength(length: number): boolean {
+  return length >= 4 && length <= MAX_HEADING;
 }
 
 function isHeadline(text: string): boolean {
