@@ -87,11 +87,16 @@ interface Chunk {
   text: string;
 }
 
+/** Runs of words one space apart: the pieces of a header line. */
+const PHRASES = /\S+(?: \S+)*/g;
+const WORDS = /\S+/g;
+
+/** Every match of a global `separator` in `text`, collected before the next use of the pattern. */
 function chunks(text: string, separator: RegExp): Chunk[] {
   const out: Chunk[] = [];
-  const re = new RegExp(separator.source, 'g');
+  separator.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  while ((m = separator.exec(text))) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   return out;
 }
 
@@ -122,7 +127,7 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
   const placed: Array<{ chunk: Chunk; order: number; columns: number[]; split?: string[] }> = [];
   band.forEach((line, order) => {
     if (lines.hasTab(line)) chooseTabWidth(lines, line, ext);
-    for (const chunk of chunks(lines.text(line), /\S+(?: \S+)*/)) {
+    for (const chunk of chunks(lines.text(line), PHRASES)) {
       if (/^[-=_\s]+$/.test(chunk.text) || isScaleOnly(chunk.text)) continue;
       // "ENDED" under "THREE MONTHS" may overlap its columns only a little: centring decides.
       const covered = coveredColumns(chunk, ext);
@@ -204,7 +209,7 @@ function centredOver(chunk: Chunk, reach: Array<[number, number]>): number[] | u
 /** "Sept. 30, Sept. 30," → one date per column, when every part has the same shape. */
 function splitByColumn(chunk: Chunk, ext: Array<[number, number]>): string[] | undefined {
   const parts: string[][] = ext.map(() => []);
-  for (const word of chunks(chunk.text, /\S+/)) {
+  for (const word of chunks(chunk.text, WORDS)) {
     const start = chunk.start + word.start;
     const end = chunk.start + word.end;
     let best = -1;
@@ -235,7 +240,7 @@ function chooseTabWidth(lines: Lines, line: number, ext: Array<[number, number]>
   for (const width of [8, 4, 1, 2, 6]) {
     lines.setTabWidth(line, width);
     const covered = new Set<number>();
-    for (const c of chunks(lines.text(line), /\S+(?: \S+)*/)) ext.forEach((e, i) => overlap(e, c.start, c.end) > 0 && covered.add(i));
+    for (const c of chunks(lines.text(line), PHRASES)) ext.forEach((e, i) => overlap(e, c.start, c.end) > 0 && covered.add(i));
     const score = covered.size;
     if (score > bestScore) {
       bestScore = score;
