@@ -223,8 +223,7 @@ class BodyReader {
     const indent = p ? p.indent : scan.label ? scan.labelStart : this.valueLeft;
     this.leaveGroups(indent, this.items[this.items.length - 1]?.kind === 'blank');
     const firstLine = p ? p.lines[0] : line;
-    const labelParts = p ? [...p.text, scan.label] : [scan.label];
-    const label = singleSpaced(labelParts.join(' ')).trim();
+    const label = singleSpaced(p ? [...p.text, scan.label].join(' ') : scan.label).trim();
     const labelSpan = scan.label
       ? { start: this.lines.offsetAt(line, scan.labelStart), end: this.lines.offsetAt(line, scan.labelEnd) }
       : undefined;
