@@ -45,12 +45,25 @@ function isolated(lines: Lines, line: number): boolean {
   return line === 0 || lines.kind(line - 1) !== LineKind.Text;
 }
 
+/** The EDGAR document holding a line; documents follow one another in order, without overlapping. */
+export function documentAt(documents: Section[], line: number): Section | undefined {
+  let lo = 0;
+  let hi = documents.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (documents[mid].startLine <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  const doc = documents[lo];
+  return doc && doc.startLine <= line && line <= doc.endLine ? doc : undefined;
+}
+
 /** A heading's section runs to the next heading or the next table, whichever comes first. */
 function closeHeadings(lines: Lines, headings: Section[], documents: Section[], tableStarts: number[]): void {
   headings.forEach((h, i) => {
     const nextTable = tableStarts.find((start) => start > h.startLine) ?? lines.count;
     const next = Math.min(headings[i + 1]?.startLine ?? lines.count, nextTable);
-    const doc = documents.find((d) => d.startLine <= h.startLine && h.startLine <= d.endLine);
+    const doc = documentAt(documents, h.startLine);
     h.endLine = Math.max(h.startLine, Math.min(next, doc ? doc.endLine + 1 : lines.count) - 1);
     h.index = i;
     h.span = { start: lines.source.starts[h.startLine], end: lines.source.ends[h.endLine] };
