@@ -3,7 +3,7 @@
 // it overlaps; a line of repeated dates ("Sept. 30, Sept. 30,") is split word by word instead.
 import type { ColumnBand } from './columns';
 import { LineKind } from './envelope';
-import type { Lines } from './lines';
+import { LineFact, type Lines } from './lines';
 import { isFigureRow, isProse, type Region } from './regions';
 import { readScale } from './scale';
 import { singleSpaced } from './text';
@@ -18,7 +18,12 @@ export interface HeaderBand {
 
 const PERIOD_WORDS = /\b(ended|ending|months?|weeks?|quarters?|years?|fiscal|as of|period|restated|actual|change|increase|decrease|percent|pro forma|reported|balance)\b/i;
 
+/** Asked of every line of a header band and of a table body, and again by later stages: worked out once. */
 export function isYearRow(lines: Lines, line: number): boolean {
+  return lines.recall(line, LineFact.YearRow) ?? lines.remember(line, LineFact.YearRow, yearRow(lines, line));
+}
+
+function yearRow(lines: Lines, line: number): boolean {
   const scan = lines.scan(line);
   if (!scan || scan.tokens.length === 0) return false;
   const years = scan.tokens.every((t) => t.kind === 'number' && !t.formatted && t.value !== null && t.value >= 1900 && t.value <= 2100);

@@ -18,6 +18,7 @@ const SHAPE_REWRITTEN = 4;
 export const enum LineFact {
   FigureRow = 0,
   Prose = 1,
+  YearRow = 2,
 }
 
 export class Lines {
