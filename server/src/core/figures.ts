@@ -259,39 +259,39 @@ function matchFigure(s: string): FigureMatch | undefined {
   let i = 0;
   let opens = 0;
   let closes = 0;
-  if (s.charCodeAt(i) === 40) (opens++, i++);
-  const currency = s.charCodeAt(i) === 36;
+  if (codeAt(s, i) === 40) (opens++, i++);
+  const currency = codeAt(s, i) === 36;
   if (currency) i++;
-  if (s.charCodeAt(i) === 40) (opens++, i++);
-  const minus = s.charCodeAt(i) === 45;
+  if (codeAt(s, i) === 40) (opens++, i++);
+  const minus = codeAt(s, i) === 45;
   if (minus) i++;
   const integerStart = i;
-  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  while (isDigit(codeAt(s, i))) i++;
   let commas = false;
-  if (s.charCodeAt(i) === 44) {
+  if (codeAt(s, i) === 44) {
     // Thousands groups follow one to three digits, three digits each, and no digit after the last.
     if (i - integerStart < 1 || i - integerStart > 3) return undefined;
-    while (s.charCodeAt(i) === 44) {
-      if (!isDigit(s.charCodeAt(i + 1)) || !isDigit(s.charCodeAt(i + 2)) || !isDigit(s.charCodeAt(i + 3)) || isDigit(s.charCodeAt(i + 4))) return undefined;
+    while (codeAt(s, i) === 44) {
+      if (!isDigit(codeAt(s, i + 1)) || !isDigit(codeAt(s, i + 2)) || !isDigit(codeAt(s, i + 3)) || isDigit(codeAt(s, i + 4))) return undefined;
       i += 4;
     }
     commas = true;
   }
   const integerEnd = i;
   let fractionStart = -1;
-  if (s.charCodeAt(i) === 46) {
-    if (!isDigit(s.charCodeAt(i + 1))) return undefined;
+  if (codeAt(s, i) === 46) {
+    if (!isDigit(codeAt(s, i + 1))) return undefined;
     fractionStart = i;
     i++;
-    while (i < n && isDigit(s.charCodeAt(i))) i++;
+    while (isDigit(codeAt(s, i))) i++;
   }
   const end = i;
   if (integerEnd === integerStart && fractionStart < 0) return undefined;
-  if (s.charCodeAt(i) === 41) (closes++, i++);
-  const percent = s.charCodeAt(i) === 37;
+  if (codeAt(s, i) === 41) (closes++, i++);
+  const percent = codeAt(s, i) === 37;
   if (percent) i++;
-  if (s.charCodeAt(i) === 41) (closes++, i++);
-  for (let stars = 0; stars < 3 && s.charCodeAt(i) === 42; stars++) i++;
+  if (codeAt(s, i) === 41) (closes++, i++);
+  for (let stars = 0; stars < 3 && codeAt(s, i) === 42; stars++) i++;
   if (i !== n || opens !== closes || opens > 1) return undefined;
   return { opens, currency, minus, integerStart, integerEnd, commas, fractionStart, end, percent };
 }
@@ -301,6 +301,14 @@ function figureValue(s: string, m: FigureMatch): number {
   const integer = m.integerEnd === m.integerStart ? '0' : s.slice(m.integerStart, m.integerEnd);
   const fraction = m.fractionStart < 0 ? '' : s.slice(m.fractionStart, m.end);
   return Number((m.commas ? integer.replace(/,/g, '') : integer) + fraction);
+}
+
+/**
+ * The character code at i, or -1 past the end. Reading past the end of a string gives NaN, and
+ * optimized code is thrown away the first time that happens at each place it is done.
+ */
+function codeAt(s: string, i: number): number {
+  return i < s.length ? s.charCodeAt(i) : -1;
 }
 
 function isDigit(c: number): boolean {

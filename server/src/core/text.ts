@@ -153,7 +153,7 @@ export function wordCount(text: string): number {
 export function singleSpaced(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 32 || c >= 128 || (c === 32 && text.charCodeAt(i + 1) === 32)) return text.replace(/\s+/g, ' ');
+    if (c < 32 || c >= 128 || (c === 32 && i + 1 < text.length && text.charCodeAt(i + 1) === 32)) return text.replace(/\s+/g, ' ');
   }
   return text;
 }
