@@ -1,7 +1,8 @@
 // Per-line facts that table reading asks for again and again, computed once per line on demand:
 // the tab-expanded text with markup blanked, the label/figures split, whether it is a rule.
-// Everything is kept in arrays indexed by line; most lines of a filing are prose, and for a line
-// that needs no rewriting (no tab, no markup, no PEM escape) the raw text is read as it stands.
+// Everything is kept in typed arrays indexed by line (values in PerLine lists); most lines of a
+// filing are prose, and for a line that needs no rewriting (no tab, no markup, no PEM escape) the
+// raw text is read as it stands. Only the lines' shapes are worked out for all lines up front.
 import { LineKind, type Envelope } from './envelope';
 import { mayEndInFigure, scanLine, type ScannedLine } from './figures';
 import { expandLine, isSpace, type ExpandedLine, type SourceText } from './text';
