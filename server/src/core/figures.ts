@@ -174,7 +174,7 @@ function isFootnoteMark(text: string, start: number, end: number): boolean {
 }
 
 /**
- * False when the word at text[start, end) cannot be a figure, nil mark or "n/a" by its first
+ * False when the word starting at `start` cannot be a figure, nil mark or "n/a" by its first
  * character, so the label word in front of a row's figures is not copied only to be refused.
  */
 function mayBeFigure(text: string, start: number): boolean {
@@ -355,8 +355,17 @@ function makeNil(word: string, start: number, kind: 'nil' | 'na'): Token {
  */
 export function scanLine(expanded: string): ScannedLine | undefined {
   const text = blankLeaders(expanded);
-  const leaderEnd = text === expanded ? -1 : lastLeaderEnd(expanded);
   words.read(text);
+  try {
+    return splitLine(text, text === expanded ? -1 : lastLeaderEnd(expanded));
+  } finally {
+    // The reader outlives the line: it must not hold on to it, nor to the document it is cut from.
+    words.read('');
+  }
+}
+
+/** scanLine of a line with its dot leaders blanked, once `words` reads it. */
+function splitLine(text: string, leaderEnd: number): ScannedLine | undefined {
   if (!words.has(0)) return undefined;
   // A trailing footnote mark "(a)" or "*" after the figures belongs to nothing we sum.
   let last = 0;

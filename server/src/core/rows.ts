@@ -8,7 +8,7 @@ import type { Lines } from './lines';
 import type { Cell, Group, Measure, Row } from './model';
 import { isFigureRow, isProse } from './regions';
 import { readRowScale } from './scale';
-import { singleSpaced, wordCount } from './text';
+import { wordCount } from './text';
 
 /** The body as a sequence of rows and boundaries, in print order. */
 export type BodyItem =
@@ -143,7 +143,7 @@ class BodyReader {
     if (!this.pending && previous?.kind === 'row' && /^[a-z(]/.test(text) && this.rows[previous.row].line === line - 1) {
       const row = this.rows[previous.row];
       // "period        =========" ends the label and rules the figures above in one line.
-      row.label = singleSpaced(`${row.label} ${text.replace(/[=\-_]{3,}/g, ' ')}`).trim();
+      row.label = `${row.label} ${text.replace(/[=\-_]{3,}/g, ' ')}`.replace(/\s+/g, ' ').trim();
       return;
     }
     if (!this.pending) this.pending = { lines: [], text: [], indent };
@@ -170,7 +170,7 @@ class BodyReader {
     const p = this.pending;
     if (!p) return;
     this.pending = undefined;
-    const joined = singleSpaced(p.text.join(' ')).trim();
+    const joined = p.text.join(' ').replace(/\s+/g, ' ').trim();
     this.headingHadColon = joined.endsWith(':');
     const label = joined.replace(/:$/, '').trim();
     this.openGroup(label, p.lines[0], p.indent);
@@ -223,7 +223,9 @@ class BodyReader {
     const indent = p ? p.indent : scan.label ? scan.labelStart : this.valueLeft;
     this.leaveGroups(indent, this.items[this.items.length - 1]?.kind === 'blank');
     const firstLine = p ? p.lines[0] : line;
-    const label = singleSpaced(p ? [...p.text, scan.label].join(' ') : scan.label).trim();
+    // Labels outlive the analysis in other modules' caches: the replace makes each its own string,
+    // where a slice of the line would keep the whole document alive.
+    const label = (p ? [...p.text, scan.label].join(' ') : scan.label).replace(/\s+/g, ' ').trim();
     const labelSpan = scan.label
       ? { start: this.lines.offsetAt(line, scan.labelStart), end: this.lines.offsetAt(line, scan.labelEnd) }
       : undefined;
