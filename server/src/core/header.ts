@@ -6,7 +6,6 @@ import { LineKind } from './envelope';
 import { LineFact, type Lines } from './lines';
 import { isFigureRow, isProse, type Region } from './regions';
 import { readScale } from './scale';
-import { singleSpaced } from './text';
 
 export interface HeaderBand {
   /** Lines of the band, top to bottom. */
@@ -177,7 +176,7 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
     const kept = CHANGE_COLUMN.test(part.text) ? columns : columns.filter((i) => !CHANGE_COLUMN.test(own[i]));
     for (const i of kept.length ? kept : columns) headers[i].push(part);
   }
-  return headers.map((parts) => singleSpaced(parts.sort((a, b) => a.order - b.order).map((p) => p.text).join(' ')).trim());
+  return headers.map((parts) => parts.sort((a, b) => a.order - b.order).map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim());
 }
 
 /** Columns a chunk overlaps enough to be over them. */

@@ -3,7 +3,6 @@
 import { LineKind } from './envelope';
 import type { Lines } from './lines';
 import type { Section } from './model';
-import { singleSpaced } from './text';
 
 const MAX_HEADING = 70;
 
@@ -16,7 +15,7 @@ export function readHeadings(lines: Lines, inTable: Uint8Array, documents: Secti
     if (seenText && (!isolated(lines, line) || !headingLength(lines.trimmedLength(line)))) continue;
     const text = lines.text(line).trim();
     if (isHeading(lines, line, text) || (!seenText && isHeadline(text))) {
-      headings.push({ index: 0, kind: 'heading', title: singleSpaced(text), startLine: line, endLine: line, span: { start: 0, end: 0 } });
+      headings.push({ index: 0, kind: 'heading', title: text.replace(/\s+/g, ' '), startLine: line, endLine: line, span: { start: 0, end: 0 } });
     }
     // "Exhibit 99.1" above the headline is a label, not the release's first line of text.
     if (!seenText && !/^(exhibit|ex-)\s*[\d.]+\s*$/i.test(text)) seenText = true;
