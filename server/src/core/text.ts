@@ -48,7 +48,7 @@ export function splitLines(text: string): SourceText {
 function countLines(text: string): number {
   let count = 1;
   for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) count++;
-  for (let cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) if (text.charCodeAt(cr + 1) !== 10) count++;
+  for (let cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) if (cr + 1 === text.length || text.charCodeAt(cr + 1) !== 10) count++;
   return count;
 }
 
