@@ -12,7 +12,7 @@ import { Lines } from './lines';
 import type { DocumentModel, Table } from './model';
 import { readProse } from './prose';
 import { findRegions } from './regions';
-import { readHeadings } from './sections';
+import { documentAt, readHeadings } from './sections';
 import { readTable } from './table';
 import { splitLines, type SourceText } from './text';
 import { tieProse } from './ties';
@@ -127,7 +127,7 @@ function digits(table: Table): number {
 
 function attachSections(tables: Table[], documents: DocumentModel['sections']): void {
   for (const table of tables) {
-    const doc = documents.find((d) => d.startLine <= table.startLine && table.startLine <= d.endLine);
+    const doc = documentAt(documents, table.startLine);
     if (doc) table.section = doc.index;
   }
 }

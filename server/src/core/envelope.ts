@@ -80,7 +80,7 @@ class EnvelopeReader {
         continue;
       }
       // Most lines start no block and hold no tag: they are text, without a slice or a pattern.
-      if (!this.skipUntil && !mayBeMarkup(source, start, end)) {
+      if (!this.skipUntil && !mayBeMarkup(source, start, first, end)) {
         this.kinds[line] = LineKind.Text;
         continue;
       }
@@ -230,12 +230,14 @@ class EnvelopeReader {
 
 /**
  * Whether a line may start a skipped block or hold a tag: it starts with "<", "-" or "b" ("begin
- * 644"), or its first character after white space is "<". Anything else is text.
+ * 644"), or its first character after white space is "<". Anything else is text. `first` is the
+ * line's first character above U+0020: the search goes on from there (a control character before
+ * it makes the answer yes where it was no, and the tag patterns then find no tag).
  */
-function mayBeMarkup(text: string, start: number, end: number): boolean {
+function mayBeMarkup(text: string, start: number, first: number, end: number): boolean {
   const c = text.charCodeAt(start);
   if (c === 60 || c === 45 || c === 98) return true;
-  let i = start;
+  let i = first;
   while (i < end && isSpace(text.charCodeAt(i))) i++;
   return i < end && text.charCodeAt(i) === 60;
 }

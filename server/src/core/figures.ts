@@ -174,7 +174,7 @@ function isFootnoteMark(text: string, start: number, end: number): boolean {
 }
 
 /**
- * False when the word at text[start, end) cannot be a figure, nil mark or "n/a" by its first
+ * False when the word starting at `start` cannot be a figure, nil mark or "n/a" by its first
  * character, so the label word in front of a row's figures is not copied only to be refused.
  */
 function mayBeFigure(text: string, start: number): boolean {
@@ -259,39 +259,39 @@ function matchFigure(s: string): FigureMatch | undefined {
   let i = 0;
   let opens = 0;
   let closes = 0;
-  if (s.charCodeAt(i) === 40) (opens++, i++);
-  const currency = s.charCodeAt(i) === 36;
+  if (codeAt(s, i) === 40) (opens++, i++);
+  const currency = codeAt(s, i) === 36;
   if (currency) i++;
-  if (s.charCodeAt(i) === 40) (opens++, i++);
-  const minus = s.charCodeAt(i) === 45;
+  if (codeAt(s, i) === 40) (opens++, i++);
+  const minus = codeAt(s, i) === 45;
   if (minus) i++;
   const integerStart = i;
-  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  while (isDigit(codeAt(s, i))) i++;
   let commas = false;
-  if (s.charCodeAt(i) === 44) {
+  if (codeAt(s, i) === 44) {
     // Thousands groups follow one to three digits, three digits each, and no digit after the last.
     if (i - integerStart < 1 || i - integerStart > 3) return undefined;
-    while (s.charCodeAt(i) === 44) {
-      if (!isDigit(s.charCodeAt(i + 1)) || !isDigit(s.charCodeAt(i + 2)) || !isDigit(s.charCodeAt(i + 3)) || isDigit(s.charCodeAt(i + 4))) return undefined;
+    while (codeAt(s, i) === 44) {
+      if (!isDigit(codeAt(s, i + 1)) || !isDigit(codeAt(s, i + 2)) || !isDigit(codeAt(s, i + 3)) || isDigit(codeAt(s, i + 4))) return undefined;
       i += 4;
     }
     commas = true;
   }
   const integerEnd = i;
   let fractionStart = -1;
-  if (s.charCodeAt(i) === 46) {
-    if (!isDigit(s.charCodeAt(i + 1))) return undefined;
+  if (codeAt(s, i) === 46) {
+    if (!isDigit(codeAt(s, i + 1))) return undefined;
     fractionStart = i;
     i++;
-    while (i < n && isDigit(s.charCodeAt(i))) i++;
+    while (isDigit(codeAt(s, i))) i++;
   }
   const end = i;
   if (integerEnd === integerStart && fractionStart < 0) return undefined;
-  if (s.charCodeAt(i) === 41) (closes++, i++);
-  const percent = s.charCodeAt(i) === 37;
+  if (codeAt(s, i) === 41) (closes++, i++);
+  const percent = codeAt(s, i) === 37;
   if (percent) i++;
-  if (s.charCodeAt(i) === 41) (closes++, i++);
-  for (let stars = 0; stars < 3 && s.charCodeAt(i) === 42; stars++) i++;
+  if (codeAt(s, i) === 41) (closes++, i++);
+  for (let stars = 0; stars < 3 && codeAt(s, i) === 42; stars++) i++;
   if (i !== n || opens !== closes || opens > 1) return undefined;
   return { opens, currency, minus, integerStart, integerEnd, commas, fractionStart, end, percent };
 }
@@ -301,6 +301,14 @@ function figureValue(s: string, m: FigureMatch): number {
   const integer = m.integerEnd === m.integerStart ? '0' : s.slice(m.integerStart, m.integerEnd);
   const fraction = m.fractionStart < 0 ? '' : s.slice(m.fractionStart, m.end);
   return Number((m.commas ? integer.replace(/,/g, '') : integer) + fraction);
+}
+
+/**
+ * The character code at i, or -1 past the end. Reading past the end of a string gives NaN, and
+ * optimized code is thrown away the first time that happens at each place it is done.
+ */
+function codeAt(s: string, i: number): number {
+  return i < s.length ? s.charCodeAt(i) : -1;
 }
 
 function isDigit(c: number): boolean {
@@ -347,8 +355,17 @@ function makeNil(word: string, start: number, kind: 'nil' | 'na'): Token {
  */
 export function scanLine(expanded: string): ScannedLine | undefined {
   const text = blankLeaders(expanded);
-  const leaderEnd = text === expanded ? -1 : lastLeaderEnd(expanded);
   words.read(text);
+  try {
+    return splitLine(text, text === expanded ? -1 : lastLeaderEnd(expanded));
+  } finally {
+    // The reader outlives the line: it must not hold on to it, nor to the document it is cut from.
+    words.read('');
+  }
+}
+
+/** scanLine of a line with its dot leaders blanked, once `words` reads it. */
+function splitLine(text: string, leaderEnd: number): ScannedLine | undefined {
   if (!words.has(0)) return undefined;
   // A trailing footnote mark "(a)" or "*" after the figures belongs to nothing we sum.
   let last = 0;
@@ -408,10 +425,15 @@ export function mayEndInFigure(text: string, start: number, end: number): boolea
   if (c !== 97 && c !== 65 && c !== 109 && c !== 77 && c !== 46) return false;
   let first = last;
   while (first > start && text.charCodeAt(first - 1) > 32) first--;
-  const word = text.slice(first, last + 1);
   // Dot leaders are blanked before words are split, markup before that: let scanLine judge those.
-  if (word.charCodeAt(0) === 46 || word.includes('..') || word.includes('<')) return true;
-  return NA.test(word);
+  if (text.charCodeAt(first) === 46) return true;
+  for (let i = first; i < last; i++) {
+    const d = text.charCodeAt(i);
+    if (d === 60 || (d === 46 && text.charCodeAt(i + 1) === 46)) return true;
+  }
+  // Ending so, only "n/a", "na", "nm", "n.m." and their like are figures: most such lines end a sentence.
+  if (last - first >= 4 || (text.charCodeAt(first) | 32) !== 110) return false;
+  return NA.test(text.slice(first, last + 1));
 }
 
 function lastLeaderEnd(text: string): number {

@@ -3,10 +3,9 @@
 // it overlaps; a line of repeated dates ("Sept. 30, Sept. 30,") is split word by word instead.
 import type { ColumnBand } from './columns';
 import { LineKind } from './envelope';
-import type { Lines } from './lines';
+import { LineFact, type Lines } from './lines';
 import { isFigureRow, isProse, type Region } from './regions';
 import { readScale } from './scale';
-import { singleSpaced } from './text';
 
 export interface HeaderBand {
   /** Lines of the band, top to bottom. */
@@ -18,7 +17,12 @@ export interface HeaderBand {
 
 const PERIOD_WORDS = /\b(ended|ending|months?|weeks?|quarters?|years?|fiscal|as of|period|restated|actual|change|increase|decrease|percent|pro forma|reported|balance)\b/i;
 
+/** Asked of every line of a header band and of a table body, and again by later stages: worked out once. */
 export function isYearRow(lines: Lines, line: number): boolean {
+  return lines.recall(line, LineFact.YearRow) ?? lines.remember(line, LineFact.YearRow, yearRow(lines, line));
+}
+
+function yearRow(lines: Lines, line: number): boolean {
   const scan = lines.scan(line);
   if (!scan || scan.tokens.length === 0) return false;
   const years = scan.tokens.every((t) => t.kind === 'number' && !t.formatted && t.value !== null && t.value >= 1900 && t.value <= 2100);
@@ -98,11 +102,16 @@ interface Chunk {
   text: string;
 }
 
+/** Runs of words one space apart: the pieces of a header line. */
+const PHRASES = /\S+(?: \S+)*/g;
+const WORDS = /\S+/g;
+
+/** Every match of a global `separator` in `text`, collected before the next use of the pattern. */
 function chunks(text: string, separator: RegExp): Chunk[] {
   const out: Chunk[] = [];
-  const re = new RegExp(separator.source, 'g');
+  separator.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  while ((m = separator.exec(text))) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   return out;
 }
 
@@ -134,7 +143,7 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
   const placed: Array<{ chunk: Chunk; order: number; columns: number[]; split?: string[]; underlined?: number[] }> = [];
   band.forEach((line, order) => {
     if (lines.hasTab(line)) chooseTabWidth(lines, line, ext);
-    for (const chunk of chunks(lines.text(line), /\S+(?: \S+)*/)) {
+    for (const chunk of chunks(lines.text(line), PHRASES)) {
       if (/^[-=_\s]+$/.test(chunk.text) || isScaleOnly(chunk.text)) continue;
       // "ENDED" under "THREE MONTHS" may overlap its columns only a little: centring decides.
       const covered = coveredColumns(chunk, ext);
@@ -179,7 +188,7 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
     const kept = CHANGE_COLUMN.test(part.text) ? columns : columns.filter((i) => !CHANGE_COLUMN.test(own[i]));
     for (const i of kept.length ? kept : columns) headers[i].push(part);
   }
-  return headers.map((parts) => singleSpaced(parts.sort((a, b) => a.order - b.order).map((p) => p.text).join(' ')).trim());
+  return headers.map((parts) => parts.sort((a, b) => a.order - b.order).map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim());
 }
 
 /** Columns a chunk overlaps enough to be over them. */
@@ -245,7 +254,7 @@ const RULE_CHAR = /[-=_]/;
  */
 function splitByColumn(chunk: Chunk, ext: Array<[number, number]>, bottom: boolean): string[] | undefined {
   const parts: string[][] = ext.map(() => []);
-  for (const word of chunks(chunk.text, /\S+/)) {
+  for (const word of chunks(chunk.text, WORDS)) {
     const start = chunk.start + word.start;
     const end = chunk.start + word.end;
     let best = -1;
@@ -278,7 +287,7 @@ function chooseTabWidth(lines: Lines, line: number, ext: Array<[number, number]>
   for (const width of [8, 4, 1, 2, 6]) {
     lines.setTabWidth(line, width);
     const covered = new Set<number>();
-    for (const c of chunks(lines.text(line), /\S+(?: \S+)*/)) ext.forEach((e, i) => overlap(e, c.start, c.end) > 0 && covered.add(i));
+    for (const c of chunks(lines.text(line), PHRASES)) ext.forEach((e, i) => overlap(e, c.start, c.end) > 0 && covered.add(i));
     const score = covered.size;
     if (score > bestScore) {
       bestScore = score;

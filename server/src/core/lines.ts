@@ -1,7 +1,8 @@
 // Per-line facts that table reading asks for again and again, computed once per line on demand:
 // the tab-expanded text with markup blanked, the label/figures split, whether it is a rule.
-// Everything is kept in arrays indexed by line; most lines of a filing are prose, and for a line
-// that needs no rewriting (no tab, no markup, no PEM escape) the raw text is read as it stands.
+// Everything is kept in typed arrays indexed by line (values in PerLine lists); most lines of a
+// filing are prose, and for a line that needs no rewriting (no tab, no markup, no PEM escape) the
+// raw text is read as it stands. Only the lines' shapes are worked out for all lines up front.
 import { LineKind, type Envelope } from './envelope';
 import { mayEndInFigure, scanLine, type ScannedLine } from './figures';
 import { expandLine, isSpace, type ExpandedLine, type SourceText } from './text';
@@ -18,6 +19,7 @@ const SHAPE_REWRITTEN = 4;
 export const enum LineFact {
   FigureRow = 0,
   Prose = 1,
+  YearRow = 2,
 }
 
 export class Lines {
@@ -67,6 +69,16 @@ export class Lines {
       this.expanded.set(line, value);
     }
     return value;
+  }
+
+  /**
+   * Offset in the document of an expanded column of a line. Only a tab moves columns away from
+   * characters, so a line without one needs no ExpandedLine to answer.
+   */
+  offsetAt(line: number, column: number): number {
+    if (this.hasTab(line)) return this.get(line).offsetAt(column);
+    const start = this.source.starts[line];
+    return start + Math.min(column, this.source.ends[line] - start);
   }
 
   /** True when the line's text is its raw text (no tab to expand, no markup, no PEM escape). */
@@ -124,6 +136,17 @@ export class Lines {
 
   isDoubleRule(line: number): boolean {
     return this.isRule(line) && this.text(line).includes('=');
+  }
+
+  /** `text(line).trim().length`, without copying a line that needs no rewriting. */
+  trimmedLength(line: number): number {
+    if (!this.isPlain(line)) return this.text(line).trim().length;
+    const text = this.source.text;
+    let start = this.source.starts[line];
+    let end = this.source.ends[line];
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    return end - start;
   }
 
   indent(line: number): number {

@@ -3,7 +3,7 @@
 import { LineKind } from './envelope';
 import type { Lines } from './lines';
 import type { ProseFigure, ProseUnit } from './model';
-import { isSpace, singleSpaced } from './text';
+import { isSpace } from './text';
 
 const FIGURE = /(\()?(\$\s?)?(\()?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\))?(?:\s?(million|billion|thousand|trillion)s?\b|\s?(%|percent\b))?(\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share)?/gi;
 const MULTIPLIER: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
@@ -104,7 +104,8 @@ function toFigure(lines: Lines, line: number, raw: string, m: RegExpExecArray): 
  * The clause before a figure, across a wrapped line, for matching line items ("Total revenues ...
  * were"): the text of the previous line and this one up to the figure, from after the last ". " or
  * "; ", white space collapsed, at most 160 characters. The break is looked for in the raw text
- * first, so only the clause itself is copied and collapsed.
+ * first, so only the clause itself is copied and collapsed (into a string of its own: the model
+ * must not hold slices that keep the document alive).
  */
 function sentenceAround(lines: Lines, line: number, column: number): string {
   const { text, starts, ends } = lines.source;
@@ -118,7 +119,7 @@ function sentenceAround(lines: Lines, line: number, column: number): string {
     const inPrevious = afterLastBreak(text, starts[line - 1], ends[line - 1], true);
     clause = `${text.slice(inPrevious >= 0 ? inPrevious : starts[line - 1], ends[line - 1])} ${text.slice(start, end)}`;
   } else clause = text.slice(start, end);
-  return singleSpaced(clause).trim().slice(-160);
+  return clause.replace(/\s+/g, ' ').trim().slice(-160);
 }
 
 /**

@@ -36,10 +36,17 @@ function figureRow(lines: Lines, line: number): boolean {
 function isStrongRow(lines: Lines, line: number): boolean {
   if (!isFigureRow(lines, line)) return false;
   const scan = lines.scan(line)!;
-  const numbers = scan.tokens.filter((t) => t.kind === 'number');
-  if (numbers.length === 0) return false;
-  if (numbers.length >= 2) return true;
-  return numbers[0].formatted && scan.label.length > 0 && numbers[0].start - scan.labelEnd >= 3;
+  // Asked of every figure row: the figures are counted, not copied out.
+  let count = 0;
+  let first = -1;
+  for (let i = 0; i < scan.tokens.length; i++) {
+    if (scan.tokens[i].kind !== 'number') continue;
+    if (count++ === 0) first = i;
+  }
+  if (count === 0) return false;
+  if (count >= 2) return true;
+  const number = scan.tokens[first];
+  return number.formatted && scan.label.length > 0 && number.start - scan.labelEnd >= 3;
 }
 
 /** Prose: a long line of many words that is not a row of figures. */

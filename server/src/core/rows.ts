@@ -8,7 +8,7 @@ import type { Lines } from './lines';
 import type { Cell, Group, Measure, Row } from './model';
 import { isFigureRow, isProse } from './regions';
 import { readRowScale } from './scale';
-import { singleSpaced, wordCount } from './text';
+import { wordCount } from './text';
 
 /** The body as a sequence of rows and boundaries, in print order. */
 export type BodyItem =
@@ -164,7 +164,7 @@ class BodyReader {
     if (!this.pending && previous?.kind === 'row' && /^[a-z(]/.test(text) && this.rows[previous.row].line === line - 1) {
       const row = this.rows[previous.row];
       // "period        =========" ends the label and rules the figures above in one line.
-      row.label = singleSpaced(`${row.label} ${text.replace(/[=\-_]{3,}/g, ' ')}`).trim();
+      row.label = `${row.label} ${text.replace(/[=\-_]{3,}/g, ' ')}`.replace(/\s+/g, ' ').trim();
       return;
     }
     if (!this.pending) this.pending = { lines: [], text: [], indent };
@@ -194,7 +194,7 @@ class BodyReader {
     const p = this.pending;
     if (!p) return;
     this.pending = undefined;
-    const joined = singleSpaced(p.text.join(' ')).trim();
+    const joined = p.text.join(' ').replace(/\s+/g, ' ').trim();
     this.headingHadColon = joined.endsWith(':');
     const label = joined.replace(/:$/, '').trim();
     this.openGroup(label, p.lines[0], p.indent);
@@ -246,22 +246,22 @@ class BodyReader {
     this.pending = undefined;
     const indent = p ? p.indent : scan.label ? scan.labelStart : this.valueLeft;
     this.leaveGroups(indent, this.items[this.items.length - 1]?.kind === 'blank');
-    const expanded = this.lines.get(line);
     const firstLine = p ? p.lines[0] : line;
-    const labelParts = p ? [...p.text, scan.label] : [scan.label];
-    const label = singleSpaced(labelParts.join(' ')).trim();
+    // Labels outlive the analysis in other modules' caches: the replace makes each its own string,
+    // where a slice of the line would keep the whole document alive.
+    const label = (p ? [...p.text, scan.label].join(' ') : scan.label).replace(/\s+/g, ' ').trim();
     const labelSpan = scan.label
-      ? { start: expanded.offsetAt(scan.labelStart), end: expanded.offsetAt(scan.labelEnd) }
+      ? { start: this.lines.offsetAt(line, scan.labelStart), end: this.lines.offsetAt(line, scan.labelEnd) }
       : undefined;
     const row: Row = {
       index: this.rows.length,
       line,
       firstLine,
       label,
-      labelSpan: p ? { start: this.lines.get(p.lines[0]).offsetAt(p.indent), end: labelSpan?.end ?? expanded.offsetAt(p.indent) } : labelSpan,
+      labelSpan: p ? { start: this.lines.offsetAt(p.lines[0], p.indent), end: labelSpan?.end ?? this.lines.offsetAt(line, p.indent) } : labelSpan,
       indent,
       groups: this.openGroups.map((g) => g.label),
-      cells: this.cells(scan.tokens, expanded.offsetAt),
+      cells: this.cells(scan.tokens, line),
       measure: 'amount',
       role: 'item',
       componentOf: [],
@@ -337,14 +337,14 @@ class BodyReader {
     return { label, labelStart: scan.labelStart, labelEnd: scan.labelStart + label.length, tokens: [token, ...scan.tokens] };
   }
 
-  private cells(tokens: Token[], offsetAt: (column: number) => number): Cell[] {
+  private cells(tokens: Token[], line: number): Cell[] {
     const cells: Cell[] = [];
     for (const token of tokens) {
       const column = columnOf(this.bands, token);
       // The first figure in a column is its cell (a row has a few figures: no set needed).
       if (column < 0 || cells.some((c) => c.column === column)) continue;
       cells.push({
-        span: { start: offsetAt(token.start), end: offsetAt(token.end - 1) + 1 },
+        span: { start: this.lines.offsetAt(line, token.start), end: this.lines.offsetAt(line, token.end - 1) + 1 },
         text: token.text,
         kind: token.kind,
         value: token.value,

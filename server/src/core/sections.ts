@@ -3,7 +3,6 @@
 import { LineKind } from './envelope';
 import type { Lines } from './lines';
 import type { Section } from './model';
-import { singleSpaced } from './text';
 
 const MAX_HEADING = 70;
 
@@ -12,11 +11,11 @@ export function readHeadings(lines: Lines, inTable: Uint8Array, documents: Secti
   let seenText = false;
   for (let line = 0; line < lines.count; line++) {
     if (lines.kind(line) !== LineKind.Text || inTable[line]) continue;
-    // Past the headline only a line standing apart can head a section: most lines are not read.
-    if (seenText && !isolated(lines, line)) continue;
+    // Past the headline only a short line standing apart can head a section: most lines are not read.
+    if (seenText && (!isolated(lines, line) || !headingLength(lines.trimmedLength(line)))) continue;
     const text = lines.text(line).trim();
     if (isHeading(lines, line, text) || (!seenText && isHeadline(text))) {
-      headings.push({ index: 0, kind: 'heading', title: singleSpaced(text), startLine: line, endLine: line, span: { start: 0, end: 0 } });
+      headings.push({ index: 0, kind: 'heading', title: text.replace(/\s+/g, ' '), startLine: line, endLine: line, span: { start: 0, end: 0 } });
     }
     // "Exhibit 99.1" above the headline is a label, not the release's first line of text.
     if (!seenText && !/^(exhibit|ex-)\s*[\d.]+\s*$/i.test(text)) seenText = true;
@@ -26,10 +25,14 @@ export function readHeadings(lines: Lines, inTable: Uint8Array, documents: Secti
 }
 
 function isHeading(lines: Lines, line: number, text: string): boolean {
-  if (text.length < 4 || text.length > MAX_HEADING || lines.isRule(line)) return false;
+  if (!headingLength(text.length) || lines.isRule(line)) return false;
   if (!/[A-Z]{3}/.test(text) || /[a-z]/.test(text)) return false;
   if (/^[\d\W]+$/.test(text) || /^\(.*\)$/.test(text)) return false;
   return isolated(lines, line);
+}
+
+function headingLength(length: number): boolean {
+  return length >= 4 && length <= MAX_HEADING;
 }
 
 function isHeadline(text: string): boolean {
@@ -41,12 +44,25 @@ function isolated(lines: Lines, line: number): boolean {
   return line === 0 || lines.kind(line - 1) !== LineKind.Text;
 }
 
+/** The EDGAR document holding a line; documents follow one another in order, without overlapping. */
+export function documentAt(documents: Section[], line: number): Section | undefined {
+  let lo = 0;
+  let hi = documents.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (documents[mid].startLine <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  const doc = documents[lo];
+  return doc && doc.startLine <= line && line <= doc.endLine ? doc : undefined;
+}
+
 /** A heading's section runs to the next heading or the next table, whichever comes first. */
 function closeHeadings(lines: Lines, headings: Section[], documents: Section[], tableStarts: number[]): void {
   headings.forEach((h, i) => {
     const nextTable = tableStarts.find((start) => start > h.startLine) ?? lines.count;
     const next = Math.min(headings[i + 1]?.startLine ?? lines.count, nextTable);
-    const doc = documents.find((d) => d.startLine <= h.startLine && h.startLine <= d.endLine);
+    const doc = documentAt(documents, h.startLine);
     h.endLine = Math.max(h.startLine, Math.min(next, doc ? doc.endLine + 1 : lines.count) - 1);
     h.index = i;
     h.span = { start: lines.source.starts[h.startLine], end: lines.source.ends[h.endLine] };

@@ -48,7 +48,7 @@ export function splitLines(text: string): SourceText {
 function countLines(text: string): number {
   let count = 1;
   for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) count++;
-  for (let cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) if (text.charCodeAt(cr + 1) !== 10) count++;
+  for (let cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) if (cr + 1 === text.length || text.charCodeAt(cr + 1) !== 10) count++;
   return count;
 }
 
@@ -153,7 +153,7 @@ export function wordCount(text: string): number {
 export function singleSpaced(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 32 || c >= 128 || (c === 32 && text.charCodeAt(i + 1) === 32)) return text.replace(/\s+/g, ' ');
+    if (c < 32 || c >= 128 || (c === 32 && i + 1 < text.length && text.charCodeAt(i + 1) === 32)) return text.replace(/\s+/g, ' ');
   }
   return text;
 }
