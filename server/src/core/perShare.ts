@@ -58,10 +58,11 @@ export function checkEarningsPerShare(tables: Table[]): Finding[] {
   for (const table of tables) {
     const operands = operandsOf(table);
     for (const eps of operands?.perShare ?? []) {
-      for (const cell of eps.row.cells) {
-        const result = evaluate(table, eps, cell, operands!);
-        if (result && !result.consistent) findings.push(finding(table, eps.row, cell, result));
-      }
+      const results = eps.row.cells.map((cell) => ({ cell, result: evaluate(table, eps, cell, operands!) }));
+      // As for footing, another column must confirm the pairing: a row that agrees nowhere was
+      // misread (a sentence taken for a share count), not mistyped in every column.
+      if (!results.some(({ result }) => result?.consistent && !result.byDilutionBounds)) continue;
+      for (const { cell, result } of results) if (result && !result.consistent) findings.push(finding(table, eps.row, cell, result));
     }
   }
   return findings;
