@@ -57,20 +57,29 @@ export function isProse(lines: Lines, line: number): boolean {
 function prose(lines: Lines, line: number): boolean {
   if (!lines.isContent(line) || lines.isRule(line) || isFigureRow(lines, line)) return false;
   if (lines.scan(line)?.label && lines.scan(line)!.label.length <= MAX_LABEL_LENGTH) return false;
-  return looksLikeSentences(lines.text(line));
+  const shape = sentenceShape(lines.text(line));
+  if (shape !== Shape.Capitals) return shape === Shape.Sentences;
+  // A title in capitals stands alone; a paragraph in capitals (a legal notice, a filing typed in
+  // capitals) runs on over lines of the same shape.
+  return [line - 1, line + 1].some((n) => n >= 0 && n < lines.count && lines.isContent(n) && !isFigureRow(lines, n) && sentenceShape(lines.text(n)) !== Shape.Short);
+}
+
+const enum Shape {
+  Short,
+  Sentences,
+  Capitals,
 }
 
 /**
- * At least 56 characters and 8 words once trimmed, more lower-case letters than capitals (titles
- * in capitals can be long; prose is mostly lower case). Counted in one pass over the characters:
- * asked of every line near a table.
+ * At least 56 characters and 8 words once trimmed; sentences when more letters are lower case
+ * than capitals. Counted in one pass over the characters: asked of every line near a table.
  */
-function looksLikeSentences(text: string): boolean {
+function sentenceShape(text: string): Shape {
   let first = 0;
   let last = text.length - 1;
   while (first <= last && isSpace(text.charCodeAt(first))) first++;
   while (last >= first && isSpace(text.charCodeAt(last))) last--;
-  if (last - first + 1 < 56) return false;
+  if (last - first + 1 < 56) return Shape.Short;
   let words = 1;
   let lower = 0;
   let upper = 0;
@@ -83,7 +92,8 @@ function looksLikeSentences(text: string): boolean {
     if (space && !inSpace) words++;
     inSpace = space;
   }
-  return words >= 8 && lower > upper;
+  if (words < 8) return Shape.Short;
+  return lower > upper ? Shape.Sentences : Shape.Capitals;
 }
 
 export function findRegions(lines: Lines): Region[] {
