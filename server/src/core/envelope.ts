@@ -96,6 +96,7 @@ class EnvelopeReader {
     this.closeTable(this.n - 1);
     this.closeDocument(this.n - 1);
     this.markPageFooters();
+    collapseDoubleSpacing(this.kinds);
   }
 
   /** Returns the last line of a block to skip starting here, or `line` when none starts. */
@@ -245,4 +246,32 @@ function mayBeMarkup(text: string, start: number, first: number, end: number): b
 function isBlank(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 32) return false;
   return true;
+}
+
+const DOUBLE_SPACED = 0.7;
+const MIN_TEXT_LINES = 20;
+
+/**
+ * A document typed double-spaced puts a blank line after every line: a table's rows, a wrapped
+ * label's two halves, a header's lines. There the blank lines that only space the text are not
+ * separators; they become transparent, like markup, and a run of n blank lines separates as
+ * n / 2 (rounded down) would. Single-spaced documents are left as they are.
+ */
+function collapseDoubleSpacing(kinds: Uint8Array): void {
+  let text = 0;
+  let spaced = 0;
+  for (let line = 0; line + 2 < kinds.length; line++) {
+    if (kinds[line] !== LineKind.Text) continue;
+    text++;
+    if (kinds[line + 1] === LineKind.Blank && kinds[line + 2] === LineKind.Text) spaced++;
+  }
+  if (text < MIN_TEXT_LINES || spaced < text * DOUBLE_SPACED) return;
+  for (let line = 0; line < kinds.length; line++) {
+    if (kinds[line] !== LineKind.Blank) continue;
+    let end = line;
+    while (end + 1 < kinds.length && kinds[end + 1] === LineKind.Blank) end++;
+    const run = end - line + 1;
+    kinds.fill(LineKind.Markup, line, line + run - Math.floor(run / 2));
+    line = end;
+  }
 }
