@@ -60,6 +60,14 @@ const WARNINGS_ONLY: Record<string, (text: string) => string> = {
       .replace(/<\/?(S|C)>/g, (m) => ' '.repeat(m.length)),
 };
 
+// Several at once, as a filer's tool would.
+const doubleSpaced = WARNINGS_ONLY['double spacing'];
+const capitals = WARNINGS_ONLY['all capitals'];
+const noMarkup = WARNINGS_ONLY['no <TABLE>, <S>, <C> or <PAGE> markup'];
+WARNINGS_ONLY['capitals, double-spaced'] = (t) => doubleSpaced(capitals(t));
+WARNINGS_ONLY['capitals without markup'] = (t) => noMarkup(capitals(t));
+WARNINGS_ONLY['CRLF, no dollar signs, minus signs'] = (t) => WARNINGS_ONLY['minus signs for parentheses'](WARNINGS_ONLY['no dollar signs'](VARIANTS['CRLF line ends'](t)));
+
 function summary(text: string) {
   const { model } = analyze(text);
   const checked = model.tables.flatMap((t) => t.footings.flatMap((f) => f.columns)).filter((c) => c.status !== 'notChecked').length;

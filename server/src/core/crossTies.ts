@@ -160,8 +160,9 @@ export function periodKey(header: string): string {
 function compare(facts: Fact[]): Finding[] {
   const tables = new Set(facts.map((f) => f.table.index));
   if (tables.size < 2 || facts.length !== tables.size) return [];
-  // The same title twice is the same statement for another entity or pool, not a second view.
-  if (new Set(facts.map((f) => f.table.title.toLowerCase())).size !== facts.length) return [];
+  // The same title twice is the same statement for another entity or pool, or for its own
+  // continuation on the next page, not a second view.
+  if (new Set(facts.map((f) => f.table.title.toLowerCase().replace(/\s*\(continued\)$/, ''))).size !== facts.length) return [];
   const findings: Finding[] = [];
   for (let i = 0; i < facts.length; i++) {
     for (let j = i + 1; j < facts.length; j++) {

@@ -61,7 +61,14 @@ function prose(lines: Lines, line: number): boolean {
   if (shape !== Shape.Capitals) return shape === Shape.Sentences;
   // A title in capitals stands alone; a paragraph in capitals (a legal notice, a filing typed in
   // capitals) runs on over lines of the same shape.
-  return [line - 1, line + 1].some((n) => n >= 0 && n < lines.count && lines.isContent(n) && !isFigureRow(lines, n) && sentenceShape(lines.text(n)) !== Shape.Short);
+  return [neighbour(lines, line, -1), neighbour(lines, line, 1)].some((n) => n >= 0 && lines.isContent(n) && !isFigureRow(lines, n) && sentenceShape(lines.text(n)) !== Shape.Short);
+}
+
+/** The next line up or down, past markup and the spacing of a double-spaced document. */
+function neighbour(lines: Lines, line: number, step: -1 | 1): number {
+  let n = line + step;
+  while (n >= 0 && n < lines.count && lines.kind(n) === LineKind.Markup) n += step;
+  return n < lines.count ? n : -1;
 }
 
 const enum Shape {

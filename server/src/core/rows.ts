@@ -105,7 +105,7 @@ class BodyReader {
    */
   private isParagraph(line: number): boolean {
     if (!isProse(this.lines, line) || this.lines.text(line).trimEnd().endsWith(':')) return false;
-    const next = line + 1;
+    const next = this.below(line);
     if (next >= this.lines.count || !this.lines.isContent(next)) return true;
     if (isFigureRow(this.lines, next)) return false;
     return !/^[a-z(]/.test(this.lines.text(next).trim()) || (isProse(this.lines, next) && !this.labelEndsOnRow(next));
@@ -117,11 +117,18 @@ class BodyReader {
    * case down to a figure row are one label, however much they read like sentences.
    */
   private labelEndsOnRow(line: number): boolean {
-    for (let next = line; next < this.lines.count && next <= line + MAX_LABEL_LINES; next++) {
+    for (let next = line, k = 0; next < this.lines.count && k <= MAX_LABEL_LINES; next = this.below(next), k++) {
       if (!this.lines.isContent(next) || !/^[a-z(]/.test(this.lines.text(next).trim())) return false;
       if (isFigureRow(this.lines, next)) return true;
     }
     return false;
+  }
+
+  /** The line under this one, past markup and the spacing of a double-spaced document. */
+  private below(line: number): number {
+    let next = line + 1;
+    while (next < this.lines.count && this.lines.kind(next) === LineKind.Markup) next++;
+    return next;
   }
 
   finish(): Body {
@@ -161,7 +168,7 @@ class BodyReader {
     const indent = this.lines.indent(line);
     const previous = this.items[this.items.length - 1];
     // "  of $96 ($99 at ...)" continues the row printed just above it.
-    if (!this.pending && previous?.kind === 'row' && /^[a-z(]/.test(text) && this.rows[previous.row].line === line - 1) {
+    if (!this.pending && previous?.kind === 'row' && /^[a-z(]/.test(text) && this.below(this.rows[previous.row].line) === line) {
       const row = this.rows[previous.row];
       // "period        =========" ends the label and rules the figures above in one line.
       row.label = `${row.label} ${text.replace(/[=\-_]{3,}/g, ' ')}`.replace(/\s+/g, ' ').trim();
@@ -176,7 +183,7 @@ class BodyReader {
   /** Is this label line the start of a label whose figures come on a later line? */
   private continuesBelow(line: number, text: string, indent: number): boolean {
     if (text.endsWith(':')) return false;
-    const next = line + 1;
+    const next = this.below(line);
     if (next >= this.lines.count || !this.lines.isContent(next) || this.lines.isRule(next)) return false;
     const nextText = this.lines.scan(next)?.label || this.lines.text(next).trim();
     if (!nextText || (isProse(this.lines, next) && !this.labelEndsOnRow(next))) return false;
