@@ -74,12 +74,19 @@ export class LspClient {
   async shutdown(): Promise<void> {
     try {
       await this.request('shutdown', null, 3000);
-      this.notify('exit', null);
+      // The exit notice must be written before the pipe is closed, or the write fails after the test.
+      await this.connection.sendNotification('exit', null);
+      await withTimeout(exited(this.process), 3000, 'exit');
     } finally {
       this.connection.dispose();
       this.process.kill();
     }
   }
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
