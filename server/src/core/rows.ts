@@ -208,7 +208,7 @@ class BodyReader {
   }
 
   private openGroup(label: string, line: number, indent: number): void {
-    while (this.openGroups.length && this.indentOf(this.openGroups[this.openGroups.length - 1]) >= indent) {
+    while (this.openGroups.length && this.closesAt(this.openGroups[this.openGroups.length - 1], label, indent)) {
       this.closeGroup(line - 1);
     }
     const group: Group = { label, line, endLine: line, depth: this.openGroups.length };
@@ -216,6 +216,16 @@ class BodyReader {
     this.groups.push(group);
     this.openGroups.push(group);
     this.items.push({ kind: 'heading', label, line, indent });
+  }
+
+  /**
+   * A heading at the same indent or left of an open one follows it, unless the open one is a
+   * section in capitals over a heading in mixed case: "ASSETS:" over "Current assets:" at the
+   * margin holds it.
+   */
+  private closesAt(open: Group, label: string, indent: number): boolean {
+    if (this.indentOf(open) < indent) return false;
+    return !(this.indentOf(open) === indent && capitals(open.label) && /[a-z]/.test(label));
   }
 
   private indentOf(group: Group): number {
