@@ -19,7 +19,7 @@ export function exportTable(table: Table): TableExport {
     columns: table.columns.map((c) => c.header || `Column ${c.index + 1}`),
     rows: table.rows.map((row) => ({
       line: row.line + 1,
-      lineItem: lineItemPath(row),
+      lineItem: lineItemPath(row, table),
       measure: row.measure,
       values: table.columns.map((c) => cellIn(row, c.index)?.value ?? null),
       printed: table.columns.map((c) => cellIn(row, c.index)?.text.trim() ?? ''),

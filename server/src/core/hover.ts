@@ -22,14 +22,22 @@ function escapeDollars(markdown: string): string {
   return markdown.replace(/\$/g, '\\$');
 }
 
-export function lineItemPath(row: Row): string {
-  return [...row.groups, row.label || '(unlabelled subtotal)'].join(' › ');
+export function lineItemPath(row: Row, table?: Table): string {
+  return [...row.groups, row.label || unlabelled(row, table)].join(' › ');
+}
+
+/** A total printed without a label is named by what it adds up: "(total of Total current assets … Other assets)". */
+function unlabelled(row: Row, table: Table | undefined): string {
+  const footing = table && row.footing !== undefined ? table.footings[row.footing] : undefined;
+  const names = (footing?.components ?? []).map((i) => table!.rows[i].label).filter(Boolean);
+  if (names.length === 0) return '(unlabelled subtotal)';
+  return `(total of ${names[0]}${names.length > 1 ? ` … ${names[names.length - 1]}` : ''})`;
 }
 
 export function describeCell({ table, row, cell }: CellHit): string {
   const header = table.columns[cell.column]?.header || `column ${cell.column + 1}`;
   const lines = [
-    `**${lineItemPath(row)}**`,
+    `**${lineItemPath(row, table)}**`,
     '',
     `- Period: ${header}`,
     `- Value: ${describeValue(table, row, cell.column, cell.value, cell.decimals, cell.kind, cell.percent)}`,
@@ -121,7 +129,7 @@ function describeProse(model: DocumentModel, figure: ProseFigure, index: number)
     const hit = cellOf(model, ref.table, ref.row, ref.column);
     if (!hit) continue;
     const header = hit.table.columns[ref.column]?.header || `column ${ref.column + 1}`;
-    lines.push(`- ${tie.agrees ? '✓ ' : ''}${lineItemPath(hit.row)} — ${header}: ${hit.cell.text.trim()} (${hit.table.title})`);
+    lines.push(`- ${tie.agrees ? '✓ ' : ''}${lineItemPath(hit.row, hit.table)} — ${header}: ${hit.cell.text.trim()} (${hit.table.title})`);
   }
   return lines.join('\n');
 }
