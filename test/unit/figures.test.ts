@@ -59,3 +59,11 @@ describe('scales', () => {
     assert.equal(readScale('Total revenues were $16.0 million'), undefined);
   });
 });
+
+test('a range printed where the label goes is the label, not three figures', () => {
+  const line = scanLine('$1.66 - $9.97                                             937             8.0      $    6.32');
+  assert.equal(line?.label, '$1.66 - $9.97');
+  assert.deepEqual(line?.tokens.map((t) => t.value), [937, 8, 6.32]);
+  // A nil dash in its own column stays a figure.
+  assert.deepEqual(scanLine('Other income          1,234          -          567')?.tokens.map((t) => t.kind), ['number', 'nil', 'number']);
+});

@@ -66,6 +66,7 @@ const capitals = WARNINGS_ONLY['all capitals'];
 const noMarkup = WARNINGS_ONLY['no <TABLE>, <S>, <C> or <PAGE> markup'];
 WARNINGS_ONLY['capitals, double-spaced'] = (t) => doubleSpaced(capitals(t));
 WARNINGS_ONLY['capitals without markup'] = (t) => noMarkup(capitals(t));
+WARNINGS_ONLY['no markup, no dot leaders'] = (t) => WARNINGS_ONLY['no dot leaders'](noMarkup(t));
 WARNINGS_ONLY['CRLF, no dollar signs, minus signs'] = (t) => WARNINGS_ONLY['minus signs for parentheses'](WARNINGS_ONLY['no dollar signs'](VARIANTS['CRLF line ends'](t)));
 
 function summary(text: string) {

@@ -397,6 +397,11 @@ function splitLine(text: string, leaderEnd: number): ScannedLine | undefined {
     label--;
   }
   if (tokens.length === 0) return undefined;
+  // A range printed where the label goes ("$0.30 - $0.50    1,550,892") is the label.
+  if (!words.has(label) && tokens.length > 3 && isRange(tokens)) {
+    const end = tokens[2].end;
+    return { label: singleSpaced(text.slice(tokens[0].start, end)), labelStart: tokens[0].start, labelEnd: end, tokens: tokens.slice(3) };
+  }
   const labelled = words.has(label);
   if (!labelled && tokens.every((t) => t.kind !== 'number')) return undefined;
   if (!labelled) return { label: '', labelStart: tokens[0].start, labelEnd: tokens[0].start, tokens };
@@ -404,6 +409,12 @@ function splitLine(text: string, leaderEnd: number): ScannedLine | undefined {
   while (text.charCodeAt(labelStart) <= 32) labelStart++;
   const labelEnd = words.end(label);
   return { label: singleSpaced(text.slice(labelStart, labelEnd)), labelStart, labelEnd, tokens };
+}
+
+/** "$1.66 - $9.97": two figures joined by a dash set close, not three columns. */
+function isRange(tokens: Token[]): boolean {
+  const [from, dash, to] = tokens;
+  return from.kind === 'number' && dash.kind === 'nil' && dash.text === '-' && to.kind === 'number' && dash.start - from.end <= 2 && to.start - dash.end <= 2;
 }
 
 /**
