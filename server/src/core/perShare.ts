@@ -3,7 +3,8 @@
 // thousands, shares in thousands or units, the per-share amount in dollars), within the rounding
 // of all three. Filings adjust the numerator (preferred dividends, interest on convertible debt)
 // and diluted figures fall back to basic when dilution would help (anti-dilution), so a per-share
-// figure is flagged only when no pairing the table prints explains it.
+// figure is flagged only when no pairing the table prints explains it, and only in a row where
+// another column agrees (as footing asks the other columns to confirm a total's components).
 import { formatNumber } from './format';
 import { halfUnit } from './figures';
 import { cellIn } from './lookup';
