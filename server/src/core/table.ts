@@ -94,17 +94,30 @@ function markPerShareByPrecision(rows: Row[]): void {
  */
 function markPercentRuns(rows: Row[], items: BodyItem[]): void {
   let first: Row | undefined;
+  let run: Row[] = [];
   let atStart = true;
+  let ruled = false;
   for (const item of items) {
     if (item.kind !== 'row') {
       atStart = true;
+      ruled = item.kind === 'rule';
       continue;
     }
     const row = rows[item.row];
-    if (first && plainPercents(row, first)) row.measure = 'percent';
-    else first = atStart && row.measure === 'percent' && row.cells.every((c) => c.kind !== 'number' || c.percent) ? row : undefined;
+    if (first && plainPercents(row, first)) {
+      run.push(row);
+    } else {
+      // Plain figures that run straight, or under a rule, into an amount ("Total revenue  $ 75")
+      // were amounts.
+      if (first && (!atStart || ruled) && row.measure === 'amount') run = [];
+      for (const r of run) r.measure = 'percent';
+      run = [];
+      first = atStart && row.measure === 'percent' && row.cells.every((c) => c.kind !== 'number' || c.percent) ? row : undefined;
+    }
     atStart = false;
+    ruled = false;
   }
+  for (const r of run) r.measure = 'percent';
 }
 
 function plainPercents(row: Row, first: Row): boolean {

@@ -1,0 +1,36 @@
+// What a row measures when its label does not say: percentages printed with "%" on the first row
+// only, ratios, and amounts that only look small.
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { FIXTURES, read } from '../support/corpus';
+
+test('a percentage table prints "%" on its first row only', () => {
+  // ADP 10-Q, "Revenue Growth": "Employer Services  19%  16% ..." over "Brokerage Services  24  12 ...".
+  const { model } = analyze(read(path.join(FIXTURES, 'corpus/adp_10q_0001005477-98-001550.txt')));
+  const growth = model.tables.find((t) => t.rows.some((r) => r.label === 'Brokerage Services' && r.cells.some((c) => c.text.trim() === '24')));
+  assert.ok(growth);
+  assert.deepEqual(growth.rows.map((r) => r.measure), growth.rows.map(() => 'percent'));
+});
+
+test('plain figures that run into an amount total stay amounts', () => {
+  const text = [
+    '                          2004      2003',
+    'Segment margin              12%       14%',
+    'Revenue A                    45        50',
+    'Revenue B                    30        20',
+    '                          ------    ------',
+    'Total revenue             $  75     $  70',
+  ].join('\n');
+  const { model } = analyze(text);
+  const table = model.tables[0];
+  assert.deepEqual(table.rows.map((r) => r.measure), ['percent', 'amount', 'amount', 'amount']);
+  assert.deepEqual(model.findings, []);
+});
+
+test('turns, days and multiples are ratios', () => {
+  const { model } = analyze(read(path.join(FIXTURES, 'corpus/seagate_8k_0000950149-00-002214.txt')));
+  const turns = model.tables.flatMap((t) => t.rows).find((r) => r.label === 'Inventory Turns');
+  assert.equal(turns?.measure, 'ratio');
+});
