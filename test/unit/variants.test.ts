@@ -60,6 +60,23 @@ const WARNINGS_ONLY: Record<string, (text: string) => string> = {
       .replace(/<\/?(S|C)>/g, (m) => ' '.repeat(m.length)),
 };
 
+/**
+ * A narrower stub: a row label of 30 characters or more is wrapped after half its words, the
+ * rest indented two under it with the figures ("Accounts receivable, net of" / "  allowance  1,234").
+ * Lines with tabs are left as they are: where their figures sit depends on the tab stops.
+ */
+function wrapLabel(line: string): string {
+  const m = /^(\s*)(\S(?:.*?\S)?)( {2,}[$(\d-].*)$/.exec(line);
+  if (!m || line.includes('\t') || m[2].length < 30 || /\d\s*$/.test(m[2]) || !/[a-z]/.test(m[2])) return line;
+  const words = m[2].split(' ');
+  if (words.length < 4) return line;
+  const half = Math.ceil(words.length / 2);
+  const rest = `${m[1]}  ${words.slice(half).join(' ')}`;
+  const pad = m[1].length + m[2].length - rest.length;
+  return pad < 1 ? line : `${m[1]}${words.slice(0, half).join(' ')}\n${rest}${' '.repeat(pad)}${m[3]}`;
+}
+WARNINGS_ONLY['labels wrapped in a narrower stub'] = (t) => t.split('\n').map(wrapLabel).join('\n');
+
 // Several at once, as a filer's tool would.
 const doubleSpaced = WARNINGS_ONLY['double spacing'];
 const capitals = WARNINGS_ONLY['all capitals'];
