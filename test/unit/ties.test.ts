@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
+import { hoverAt } from '../../server/src/core/hover';
 import { lineAt } from '../../server/src/core/text';
 import { EXAMPLE, read } from '../support/corpus';
 
@@ -69,4 +70,13 @@ test('a balance sheet must balance', () => {
   assert.equal(got.length, 1, JSON.stringify(got));
   assert.equal(got[0].line, 298);
   assert.match(got[0].message, /is \$104,335 but Total assets is \$104,835 \(off by \(500\)\)/);
+});
+
+test('the hover of a cell shows its tie marks to the other tables', () => {
+  const { model } = analyze(text);
+  const hover = hoverAt(model, text.indexOf('34,769') + 1)?.markdown ?? '';
+  assert.match(hover, /- Tie: ✓ agrees with Services revenue 34\.8 in THIRD-QUARTER FINANCIAL HIGHLIGHTS/);
+  const changed = text.replace('34,769', '35,769');
+  const broken = analyze(changed).model;
+  assert.match(hoverAt(broken, changed.indexOf('35,769') + 1)?.markdown ?? '', /- Tie: ✗ does not agree with Services revenue 34\.8/);
 });

@@ -156,27 +156,61 @@ export function periodKey(header: string): string {
   return `${duration}|${year}-${month}-${day.padStart(2, '0')}`;
 }
 
-/** Every pair across two different tables must have meeting intervals. */
-function compare(facts: Fact[]): Finding[] {
+/** A set of facts is compared only when each comes from its own table, one per table, of distinct titles. */
+function comparable(facts: Fact[]): boolean {
   const tables = new Set(facts.map((f) => f.table.index));
-  if (tables.size < 2 || facts.length !== tables.size) return [];
+  if (tables.size < 2 || facts.length !== tables.size) return false;
   // The same title twice is the same statement for another entity or pool, or for its own
   // continuation on the next page, not a second view.
-  if (new Set(facts.map((f) => f.table.title.toLowerCase().replace(/\s*\(continued\)$/, ''))).size !== facts.length) return [];
+  return new Set(facts.map((f) => f.table.title.toLowerCase().replace(/\s*\(continued\)$/, ''))).size === facts.length;
+}
+
+function ties(a: Fact, b: Fact): boolean {
+  const ua = cellUnits(a.table, a.row, a.cell);
+  const ub = cellUnits(b.table, b.row, b.cell);
+  // Signs are presentation ("Net loss 4,200" and "(4,200)"): magnitudes must tie.
+  if (Math.abs(Math.abs(ua.value) - Math.abs(ub.value)) <= ua.half + ub.half + 1e-9 * Math.max(1, Math.abs(ua.value))) return true;
+  return sameDigits(a.cell, b.cell);
+}
+
+/** Every pair across two different tables must have meeting intervals. */
+function compare(facts: Fact[]): Finding[] {
+  if (!comparable(facts)) return [];
   const findings: Finding[] = [];
   for (let i = 0; i < facts.length; i++) {
     for (let j = i + 1; j < facts.length; j++) {
       const a = facts[i];
       const b = facts[j];
-      const ua = cellUnits(a.table, a.row, a.cell);
-      const ub = cellUnits(b.table, b.row, b.cell);
-      // Signs are presentation ("Net loss 4,200" and "(4,200)"): magnitudes must tie.
-      if (Math.abs(Math.abs(ua.value) - Math.abs(ub.value)) <= ua.half + ub.half + 1e-9 * Math.max(1, Math.abs(ua.value))) continue;
-      if (sameDigits(a.cell, b.cell)) continue;
-      findings.push(tieFinding(a, b, ua.value, ub.value), tieFinding(b, a, ub.value, ua.value));
+      if (ties(a, b)) continue;
+      const ua = cellUnits(a.table, a.row, a.cell).value;
+      const ub = cellUnits(b.table, b.row, b.cell).value;
+      findings.push(tieFinding(a, b, ua, ub), tieFinding(b, a, ub, ua));
     }
   }
   return findings;
+}
+
+export interface TiedFact {
+  table: Table;
+  row: Row;
+  cell: Cell;
+  agrees: boolean;
+}
+
+// Facts of one analysis, collected on the first hover that asks (the model's tables are its key).
+const factsOfModel = new WeakMap<Table[], Map<Cell, Fact[]>>();
+
+/** The same line item and period in the other tables, for the hover of a cell: the tie marks. */
+export function tiedFacts(tables: Table[], cell: Cell): TiedFact[] {
+  let byCell = factsOfModel.get(tables);
+  if (!byCell) {
+    byCell = new Map();
+    for (const facts of collectFacts(tables).values()) if (comparable(facts)) for (const f of facts) byCell.set(f.cell, facts);
+    factsOfModel.set(tables, byCell);
+  }
+  const facts = byCell.get(cell) ?? [];
+  const here = facts.find((f) => f.cell === cell);
+  return here ? facts.filter((f) => f !== here).map((f) => ({ table: f.table, row: f.row, cell: f.cell, agrees: ties(here, f) })) : [];
 }
 
 /**

@@ -3,12 +3,13 @@
 import { formatNumber, formatScaled } from './format';
 import { cellAt, cellIn, cellOf, proseAt, type CellHit } from './lookup';
 import type { ColumnFooting, DocumentModel, Footing, ProseFigure, Row, Table } from './model';
+import { tiedFacts } from './crossTies';
 import { perShareAt, type PerShareResult } from './perShare';
 import { cellMeasure, unitFactor } from './ties';
 
 export function hoverAt(model: DocumentModel, offset: number): { markdown: string; start: number; end: number } | undefined {
   const hit = cellAt(model, offset);
-  if (hit) return { markdown: escapeDollars(describeCell(hit)), start: hit.cell.span.start, end: hit.cell.span.end };
+  if (hit) return { markdown: escapeDollars(describeCell(hit, model.tables)), start: hit.cell.span.start, end: hit.cell.span.end };
   const prose = proseAt(model, offset);
   if (prose) return { markdown: escapeDollars(describeProse(model, prose.figure, prose.index)), start: prose.figure.span.start, end: prose.figure.span.end };
   return undefined;
@@ -34,7 +35,7 @@ function unlabelled(row: Row, table: Table | undefined): string {
   return `(total of ${names[0]}${names.length > 1 ? ` … ${names[names.length - 1]}` : ''})`;
 }
 
-export function describeCell({ table, row, cell }: CellHit): string {
+export function describeCell({ table, row, cell }: CellHit, tables?: Table[]): string {
   const header = table.columns[cell.column]?.header || `column ${cell.column + 1}`;
   const lines = [
     `**${lineItemPath(row, table)}**`,
@@ -47,6 +48,9 @@ export function describeCell({ table, row, cell }: CellHit): string {
   const footing = row.footing !== undefined ? table.footings[row.footing] : undefined;
   if (footing) lines.push(`- Footing: ${describeFooting(table, footing, cell.column)}`);
   for (const index of row.componentOf) lines.push(`- Component of: ${describeParent(table, table.footings[index], cell.column)}`);
+  for (const other of tables ? tiedFacts(tables, cell) : []) {
+    lines.push(`- Tie: ${other.agrees ? '✓ agrees with' : '✗ does not agree with'} ${lineItemPath(other.row, other.table)} ${other.cell.text.trim()} in ${other.table.title}`);
+  }
   if (row.measure === 'perShare') {
     const check = perShareAt(table, row, cell);
     if (check) lines.push(`- Per share: ${describePerShare(check, cell.decimals, cell.negative)}`);
