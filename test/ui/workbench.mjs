@@ -93,14 +93,24 @@ export async function scrollListRows(page, container, enough, timeout = 30_000) 
   const focusedSelector = `${container} .monaco-list-row.focused`;
   await page.locator(`${container} .monaco-list-row`).first().waitFor({ timeout });
   await page.keyboard.press('Home');
-  for (const deadline = Date.now() + timeout; Date.now() < deadline;) {
+  // A list still being filled (the outline arrives after the document is analysed) may drop the
+  // keyboard focus: when PageDown moves nothing, the list is focused again and read again, and
+  // only a few such stalls in a row with nothing new read mean its end.
+  let stalls = 0;
+  for (const deadline = Date.now() + timeout; Date.now() < deadline && stalls < 3;) {
+    const known = rows.size;
     for (const text of await page.locator(`${container} .monaco-list-row`).allInnerTexts()) rows.add(text.replace(/\s+/g, ' ').trim());
     if (enough([...rows])) break;
     const before = await page.evaluate(focusedId, focusedSelector);
     await page.keyboard.press('PageDown');
     const moved = await page.waitForFunction(([f, selector, id]) => new Function(`return (${f})`)()(selector) !== id,
       [focusedId.toString(), focusedSelector, before], { timeout: 2000 }).then(() => true, () => false);
-    if (!moved) break;
+    if (moved) {
+      stalls = 0;
+      continue;
+    }
+    stalls = rows.size > known ? 0 : stalls + 1;
+    await page.locator(`${container} .monaco-list-row`).last().click();
   }
   return [...rows];
 }
