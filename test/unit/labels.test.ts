@@ -10,6 +10,9 @@ import { ATG_FILE, checkAll, loadLabels, pct, report, tally, type Result } from 
 
 // ratchet: raise as the parser improves; the customer's bar is 97%
 const FLOOR = 98.5;
+// The same figures with the filings typed in capitals, where case no longer tells a heading from
+// a wrapped label's start: measured 94.4% (356/377).
+const CAPITALS_FLOOR = 94;
 
 const SCALES = new Set(['unit', 'thousand', 'million', 'billion', 'per-share', 'percent', 'ratio', 'shares', 'shares-thousand', 'shares-million']);
 
@@ -63,5 +66,12 @@ describe('hand-labelled figures', () => {
     const t = tally(regular);
     const accuracy = (100 * t.ok) / t.n;
     assert.ok(accuracy >= FLOOR, `overall ${t.ok}/${t.n} = ${accuracy.toFixed(1)}% < ${FLOOR}%:\n${failures(regular)}`);
+  });
+
+  test(`the filings typed in capitals: accuracy >= ${CAPITALS_FLOOR}%`, () => {
+    const capitals = checkAll(labels.filter((l) => !l.hard), (text) => text.toUpperCase());
+    const t = tally(capitals);
+    const accuracy = (100 * t.ok) / t.n;
+    assert.ok(accuracy >= CAPITALS_FLOOR, `capitals ${t.ok}/${t.n} = ${accuracy.toFixed(1)}% < ${CAPITALS_FLOOR}%:\n${failures(capitals)}`);
   });
 });

@@ -168,10 +168,10 @@ class BodyReader {
     const indent = this.lines.indent(line);
     const previous = this.items[this.items.length - 1];
     // "  of $96 ($99 at ...)" continues the row printed just above it.
-    if (!this.pending && previous?.kind === 'row' && /^[a-z(]/.test(text) && this.below(this.rows[previous.row].line) === line) {
-      const row = this.rows[previous.row];
+    const above = previous?.kind === 'row' ? this.rows[previous.row] : undefined;
+    if (!this.pending && above && /^[a-z(]/.test(text) && this.below(above.line) === line) {
       // "period        =========" ends the label and rules the figures above in one line.
-      row.label = `${row.label} ${text.replace(/[=\-_]{3,}/g, ' ')}`.replace(/\s+/g, ' ').trim();
+      above.label = `${above.label} ${text.replace(/[=\-_]{3,}/g, ' ')}`.replace(/\s+/g, ' ').trim();
       return;
     }
     if (!this.pending) this.pending = { lines: [], text: [], indent };
@@ -190,7 +190,14 @@ class BodyReader {
     if (CONTINUES.test(nextText) || CONNECTOR.test(text) || unbalanced(this.pending!.text.join(' '))) return true;
     // In capitals the next line's case tells nothing: a long label line over a figure row indented
     // deeper is the start of that row's label ("CHANGE IN ACCUMULATED TRANSLATION" / "  ADJUSTMENT").
-    if (capitals(text) && capitals(nextText) && text.length >= WRAPPED_WIDTH && this.lines.indent(next) > indent && isFigureRow(this.lines, next)) return true;
+    if (capitals(text) && capitals(nextText) && this.lines.indent(next) > indent && isFigureRow(this.lines, next)) {
+      if (text.length >= WRAPPED_WIDTH) return true;
+      // A short one is a heading when more rows follow at the figure row's indent ("REVENUES" over
+      // "  PRODUCT  100" / "  SERVICE  50"), the start of a label when its one row stands alone
+      // ("DILUTED NET INCOME/(LOSS)" over " PER SHARE  $(0.04)").
+      const after = this.below(next);
+      return !(after < this.lines.count && this.lines.isContent(after) && this.lines.indent(after) === this.lines.indent(next) && isFigureRow(this.lines, after));
+    }
     // "Cash, Cash Equivalents" / "  and Short-Term" / "  Investments  $2,351": a label already
     // running on ends on the figure row printed at its own indent.
     const hanging = this.pending!.lines.length > 1 && indent > this.pending!.indent;
