@@ -165,6 +165,25 @@ describe('limits', () => {
     }
   });
 
+  test('tickmark.checks.disabledRules silences those checks only, and can be changed on the fly', async () => {
+    const client = new LspClient();
+    try {
+      await client.initialize({ tickmark: { checks: { disabledRules: ['footing'] } } });
+      const uri = 'file:///broken-total.txt';
+      const broken = EXAMPLE.replace('Total Revenues              16,009', 'Total Revenues              16,019');
+      assert.notEqual(broken, EXAMPLE);
+      client.open(uri, broken);
+      assert.deepEqual((await client.diagnostics(uri, 1)).diagnostics.map((d) => d.code), []);
+      const from = client.published.length;
+      client.notify('workspace/didChangeConfiguration', { settings: { tickmark: { checks: { disabledRules: [] } } } });
+      for (let i = 0; i < 100 && !client.published.slice(from).some((p) => p.uri === uri); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      const again = client.published.slice(from).find((p) => p.uri === uri);
+      assert.deepEqual(again?.diagnostics.map((d) => d.code), ['footing']);
+    } finally {
+      await stop(client);
+    }
+  });
+
   test('an analysis past the time limit is stopped with a note; the server carries on with a new worker', async () => {
     const client = new LspClient(['--stdio', '--analysis-time-limit=300']);
     try {

@@ -19,8 +19,9 @@ export function provideDiagnostics({ source, model }: Analysis, uri: string, set
     message,
   }));
   if (!settings.checksEnabled) return [];
+  const disabled = new Set(settings.disabledRules);
   return notes.concat(
-    model.findings.map((finding) => ({
+    model.findings.filter((finding) => !disabled.has(finding.rule)).map((finding) => ({
       range: toRange(source, finding.span),
       severity: finding.severity === 'warning' ? SEVERITY[settings.severity] : DiagnosticSeverity.Information,
       source: 'tickmark',
