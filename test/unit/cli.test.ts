@@ -92,6 +92,17 @@ describe('tickmark check on the customer example', () => {
     assert.match(run.stderr, /^tickmark: 1 finding in 1 file/);
   });
 
+  test('--disable leaves out the findings of the rules named; an unknown rule is exit 2', () => {
+    const run = tickmark(['check', '--disable', 'tie-prose,footing', 'atg-bad.txt'], work);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, '');
+    const other = tickmark(['check', '--disable', 'tie', 'atg-bad.txt'], work);
+    assert.equal(other.code, 1, other.stderr);
+    const bad = tickmark(['check', '--disable', 'footnotes', 'atg-bad.txt'], work);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown rule 'footnotes' for --disable \(rules: footing, cross-footing/);
+  });
+
   test('SARIF 2.1.0 with the finding at the total', () => {
     const run = tickmark(['check', '--format', 'sarif', 'atg-bad.txt'], work);
     assert.equal(run.code, 1, run.stderr);

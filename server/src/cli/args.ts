@@ -1,6 +1,7 @@
 // The command line as data. node:util's parseArgs does the tokenising (--flag value, --flag=value,
 // -f value, "--" to end options); this file adds the commands, allowed values and numbers.
 import { parseArgs } from 'node:util';
+import { RULES } from '../core/rules';
 import { CliError } from './errors';
 
 /** Bytes; the same 20 MB as the editor's tickmark.maxDocumentSize default. */
@@ -13,7 +14,7 @@ export type TablesFormat = 'csv' | 'json' | 'markdown';
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; format: CheckFormat; jobs?: number; maxSize: number; operands: string[] }
+  | { kind: 'check'; format: CheckFormat; jobs?: number; maxSize: number; disabled: string[]; operands: string[] }
   | { kind: 'outline'; format: OutlineFormat; maxSize: number; file: string }
   | { kind: 'tables'; format: TablesFormat; table?: number; maxSize: number; file: string }
   | { kind: 'model'; maxSize: number; file: string };
@@ -44,12 +45,20 @@ export function parseCommand(argv: string[]): Command {
 }
 
 function parseCheck(args: string[]): Command {
-  const { values, positionals } = tokens(args, { ...COMMON, ...FORMAT, jobs: { type: 'string', short: 'j' } });
+  const { values, positionals } = tokens(args, { ...COMMON, ...FORMAT, jobs: { type: 'string', short: 'j' }, disable: { type: 'string', multiple: true } });
   if (values.help) return { kind: 'help' };
   if (positionals.length === 0) throw new CliError(flagError('check needs at least one FILE or DIR'));
   const format = oneOf<CheckFormat>('--format', values.format, ['text', 'json', 'sarif']);
   const jobs = values.jobs === undefined ? undefined : positiveInteger('--jobs', values.jobs);
-  return { kind: 'check', format, jobs, maxSize: maxSize(values['max-size']), operands: positionals };
+  return { kind: 'check', format, jobs, maxSize: maxSize(values['max-size']), disabled: rules(values.disable), operands: positionals };
+}
+
+/** "--disable tie-prose,per-share" (or the flag twice): rules whose findings are not reported. */
+function rules(values: string[] | undefined): string[] {
+  const names = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const unknown = names.find((n) => !RULES.includes(n));
+  if (unknown !== undefined) throw new CliError(flagError(`unknown rule '${unknown}' for --disable (rules: ${RULES.join(', ')})`));
+  return names;
 }
 
 function parseOutline(args: string[]): Command {

@@ -17,6 +17,8 @@ export interface CheckOptions {
   format: CheckFormat;
   jobs?: number;
   maxSize: number;
+  /** Rules whose findings are not reported. */
+  disabled?: string[];
   operands: string[];
 }
 
@@ -59,8 +61,9 @@ async function checkInOrder(tasks: Array<{ index: number; file: string }>, repor
     }
   };
   flush();
+  const disabled = new Set(options.disabled ?? []);
   await runChecks(tasks.map((t) => ({ file: t.file })), chooseJobs(options.jobs, tasks.length), (i, report) => {
-    reports[tasks[i].index] = report;
+    reports[tasks[i].index] = disabled.size ? { ...report, findings: report.findings.filter((f) => !disabled.has(f.rule)) } : report;
     flush();
     progress.advance(report.file);
   });

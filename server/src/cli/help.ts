@@ -2,6 +2,7 @@
 // directory walk picks up, what the exit codes mean, where the progress bar goes.
 import { DOCUMENT_EXTENSIONS } from './files';
 import { DEFAULT_MAX_SIZE } from './args';
+import { RULES } from '../core/rules';
 
 // esbuild inlines package.json at build time, so the bundle reports the version it was built from
 // (a JSON import would need resolveJsonModule in the shared tsconfig).
@@ -12,7 +13,7 @@ export const VERSION: string = pkg.version ?? '0.1.0';
 
 const extensions = DOCUMENT_EXTENSIONS.map((e) => `*${e}`).join(', ');
 
-export const USAGE = `usage: tickmark check [--format text|json|sarif] [--jobs N] [--max-size BYTES] FILE|DIR...
+export const USAGE = `usage: tickmark check [--format text|json|sarif] [--jobs N] [--max-size BYTES] [--disable RULE,...] FILE|DIR...
        tickmark outline [--format text|json] FILE
        tickmark tables [--format csv|json|markdown] [--table N] FILE
        tickmark model FILE
@@ -45,6 +46,8 @@ Options:
       --max-size BYTES  skip files larger than this (default ${DEFAULT_MAX_SIZE}; suffixes k, M, G
                         as powers of 1000). check reports skipped files as notes; the other
                         commands fail.
+      --disable RULES   check: do not report these rules (comma-separated, or the flag again):
+                        ${RULES.join(', ')}
   -t, --table N         tables: the table to print (1-based)
   -h, --help            this text
   -V, --version         the version
