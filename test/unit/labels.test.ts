@@ -11,8 +11,8 @@ import { ATG_FILE, checkAll, loadLabels, pct, report, tally, type Result } from 
 // ratchet: raise as the parser improves; the customer's bar is 97%
 const FLOOR = 98.5;
 // The same figures with the filings typed in capitals, where case no longer tells a heading from
-// a wrapped label's start: measured 94.4% (356/377).
-const CAPITALS_FLOOR = 94;
+// a wrapped label's start: measured 95.0% (358/377).
+const CAPITALS_FLOOR = 94.5;
 
 const SCALES = new Set(['unit', 'thousand', 'million', 'billion', 'per-share', 'percent', 'ratio', 'shares', 'shares-thousand', 'shares-million']);
 

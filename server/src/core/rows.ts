@@ -31,6 +31,8 @@ interface Pending {
   indent: number;
 }
 
+/** A row label that cannot end there ("SYSTEMS DEVELOPMENT AND"); unlike CONNECTOR, not "NET". */
+const UNFINISHED = /(,|\band|\bof|\bfor|\bto|\bthe|\bin|\bwith|&)$/i;
 /** A label line that goes on the line above: lower case, "(", or a dash before lower case ("-- weighted average"). */
 const CONTINUES = /^([a-z(]|-+\s*[a-z])/;
 /** The most lines a wrapped label runs over. */
@@ -167,9 +169,11 @@ class BodyReader {
     const text = this.lines.text(line).trim();
     const indent = this.lines.indent(line);
     const previous = this.items[this.items.length - 1];
-    // "  of $96 ($99 at ...)" continues the row printed just above it.
+    // "  of $96 ($99 at ...)" continues the row printed just above it; in capitals, where case tells
+    // nothing, so does a line under a label that cannot end where it does ("... AND").
     const above = previous?.kind === 'row' ? this.rows[previous.row] : undefined;
-    if (!this.pending && above && /^[a-z(]/.test(text) && this.below(above.line) === line) {
+    const carriesOn = /^[a-z(]/.test(text) || (capitals(text) && capitals(above?.label ?? '') && UNFINISHED.test(above?.label ?? ''));
+    if (!this.pending && above && carriesOn && this.below(above.line) === line) {
       // "period        =========" ends the label and rules the figures above in one line.
       above.label = `${above.label} ${text.replace(/[=\-_]{3,}/g, ' ')}`.replace(/\s+/g, ' ').trim();
       return;
