@@ -80,6 +80,12 @@ async function startServer(server = SERVER, execArgv: string[] = []): Promise<Ls
   return client;
 }
 
+/** Opens a document and waits for its first diagnostics: the whole analysis has run. */
+async function openAnalysed(client: LspClient, uri: string, text: string): Promise<void> {
+  client.open(uri, text);
+  await client.diagnostics(uri, 1, 60_000);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function coreThroughput(coreFile: string, doc5: string): Promise<void> {
@@ -135,10 +141,7 @@ async function openToDiagnostics(nullServer: string, doc5: string): Promise<void
       const client = await startServer(server);
       for (let k = 0; k < 3; k++) {
         const uri = `file:///bench/open-${k}.txt`;
-        const { ms } = await timed(async () => {
-          client.open(uri, doc5);
-          await client.diagnostics(uri, 1, 60_000);
-        });
+        const { ms } = await timed(() => openAnalysed(client, uri, doc5));
         (k === 0 ? cold : warm).push(ms);
         close(client, uri);
         await idle(50);
@@ -161,8 +164,7 @@ async function editLatency(doc1: string): Promise<void> {
   console.log('\nOne-character edit to fresh diagnostics, 1 MB');
   const client = await startServer();
   const uri = 'file:///bench/edit.txt';
-  client.open(uri, doc1);
-  await client.diagnostics(uri, 1, 60_000);
+  await openAnalysed(client, uri, doc1);
   const figures = figureOffsets(doc1, 100_000);
   const picks = Array.from({ length: QUICK ? 20 : 60 }, (_, i) => figures[Math.floor(((i * 7919) % figures.length))]).sort((a, b) => a - b);
   const positions = positionsAt(doc1, picks);
@@ -193,8 +195,7 @@ async function requests(doc5: string): Promise<void> {
   console.log('\nRequests on a 5 MB document (analysis done)');
   const client = await startServer();
   const uri = 'file:///bench/requests.txt';
-  client.open(uri, doc5);
-  await client.diagnostics(uri, 1, 60_000);
+  await openAnalysed(client, uri, doc5);
   const figures = figureOffsets(doc5, 1_000_000);
   const count = QUICK ? 200 : 500;
   const picks = Array.from({ length: count }, (_, i) => (i % 5 === 4 ? Math.floor((i * 104729) % doc5.length) : figures[Math.floor((i * 7919) % figures.length)])).sort((a, b) => a - b);
@@ -246,8 +247,7 @@ async function memory(doc5: string): Promise<void> {
   type Stats = { rss: number; heapUsed: number; engine: { heapUsed: number; documents: number } | null };
   const before = await client.request<Stats>('tickmark/stats', { gc: true });
   const uri = 'file:///bench/memory.txt';
-  client.open(uri, doc5);
-  await client.diagnostics(uri, 1, 60_000);
+  await openAnalysed(client, uri, doc5);
   await client.request('textDocument/documentSymbol', { textDocument: { uri } });
   await client.request('textDocument/foldingRange', { textDocument: { uri } });
   const open = await client.request<Stats>('tickmark/stats', { gc: true });

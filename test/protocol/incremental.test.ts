@@ -3,15 +3,14 @@
 // server holds exactly the text a client would, and its diagnostics equal those of a fresh open
 // of that text. A seeded property test against the bundled server.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { corpusTexts } from '../support/bigDocuments';
+import { EXAMPLE as EXAMPLE_FILE, read } from '../support/corpus';
 import { between, pick, seeded, type Random } from '../support/fuzz';
 import { LspClient, type Published } from '../support/lspClient';
 import { change, close, stop, type TextEdit } from '../support/lspSession';
 
-const EXAMPLE = readFileSync(path.resolve(__dirname, '../fixtures/atg-2003-q3-ex99.txt'), 'utf8');
+const EXAMPLE = read(EXAMPLE_FILE);
 
 const INSERTS = [
   '', '1', '9', ',', '.', ' ', '  ', '\t', '\n', '\r\n', '\r', '-', '(', ')', '$', '%', '(1,234)', '  12,345', 'Total ', 'revenues',

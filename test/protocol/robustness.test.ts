@@ -3,11 +3,10 @@
 // take the server down, cancellation and stale versions are honoured, and the size limit is
 // explained. Runs the server with a short analysis time limit so runaway analyses end quickly.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { concatenatedFilings, corpusTexts, positionsAt } from '../support/bigDocuments';
+import { EXAMPLE as EXAMPLE_FILE, read } from '../support/corpus';
 import { between, mutate, pathological, randomBytes, randomUnits, seeded } from '../support/fuzz';
 import { LspClient, type Published } from '../support/lspClient';
 import { change, close, stop } from '../support/lspSession';
@@ -15,7 +14,7 @@ import { change, close, stop } from '../support/lspSession';
 const TIME_LIMIT_MS = 1500;
 /** The server answers within 750 ms; the rest is slack for a loaded test machine. */
 const ANSWER_MS = 1500;
-const EXAMPLE = readFileSync(path.resolve(__dirname, '../fixtures/atg-2003-q3-ex99.txt'), 'utf8');
+const EXAMPLE = read(EXAMPLE_FILE);
 
 async function answeredWithin(client: LspClient, method: string, params: unknown): Promise<number> {
   const started = performance.now();

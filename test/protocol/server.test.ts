@@ -1,11 +1,11 @@
 // Protocol tests against the bundled server over stdio, on the customer's example.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { EXAMPLE } from '../support/corpus';
 import { LspClient } from '../support/lspClient';
 
-const FIXTURE = path.resolve(__dirname, '../fixtures/atg-2003-q3-ex99.txt');
+const FIXTURE = EXAMPLE;
 const TEXT = readFileSync(FIXTURE, 'utf8');
 const URI = 'file:///fixtures/atg-2003-q3-ex99.txt';
 const lines = TEXT.split('\n');

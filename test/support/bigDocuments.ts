@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-const CORPUS = path.resolve(__dirname, '../fixtures/corpus');
+import { CORPUS } from './corpus';
 
 let cache: string[] | undefined;
 

@@ -2,15 +2,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-export const FIXTURES = path.resolve(__dirname, '../fixtures');
+/** The repository's root, for the tests that run what it builds (dist/, syntaxes/). */
+export const ROOT = path.resolve(__dirname, '../..');
+export const FIXTURES = path.join(ROOT, 'test/fixtures');
+/** The customer's example release. */
 export const EXAMPLE = path.join(FIXTURES, 'atg-2003-q3-ex99.txt');
+export const CORPUS = path.join(FIXTURES, 'corpus');
 
 export function corpusFiles(): string[] {
-  const dir = path.join(FIXTURES, 'corpus');
-  return readdirSync(dir)
+  return readdirSync(CORPUS)
     .filter((f) => f.endsWith('.txt') || f.endsWith('.html'))
     .sort()
-    .map((f) => path.join(dir, f));
+    .map((f) => path.join(CORPUS, f));
 }
 
 export function read(file: string): string {

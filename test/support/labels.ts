@@ -10,8 +10,9 @@ import { analyze, type Analysis } from '../../server/src/core/analyze';
 import { cellAt } from '../../server/src/core/lookup';
 import type { Row, Table } from '../../server/src/core/model';
 import { cellMeasure, unitFactor } from '../../server/src/core/ties';
+import { FIXTURES } from './corpus';
 
-export const FIXTURES = path.resolve(__dirname, '../fixtures');
+export { FIXTURES } from './corpus';
 export const LABELS = path.join(FIXTURES, 'labels.json');
 export const ATG_FILE = 'atg-2003-q3-ex99.txt';
 

@@ -7,11 +7,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-const ROOT = path.resolve(__dirname, '../..');
+import { CORPUS, EXAMPLE as ATG, ROOT } from '../support/corpus';
+
 const CLI = path.join(ROOT, 'dist/cli.js');
-const FIXTURES = path.join(ROOT, 'test/fixtures');
-const ATG = path.join(FIXTURES, 'atg-2003-q3-ex99.txt');
-const CORPUS = path.join(FIXTURES, 'corpus');
 /** A 1998 8-K with no table at all: no tables, no findings. */
 const NO_TABLES = path.join(CORPUS, 'foodconcepts_8k_0000703901-98-000003.txt');
 const RELEASES = ['intel_8k_0000050863-00-000106.txt', 'amazon_8k_0000891020-99-001224.txt', 'intuit_8k_0000891618-99-005421.txt', 'seagate_8k_0000950149-00-002214.txt'];

@@ -9,13 +9,11 @@ import { before, describe, test } from 'node:test';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
 
-const ROOT = path.resolve(__dirname, '../..');
+import { CORPUS, EXAMPLE as ATG, ROOT } from '../support/corpus';
+
 const GRAMMAR = path.join(ROOT, 'syntaxes/financial-release.tmLanguage.json');
 const LANGUAGE_CONFIGURATION = path.join(ROOT, 'language-configuration.json');
 const WASM = path.join(ROOT, 'node_modules/vscode-oniguruma/release/onig.wasm');
-const FIXTURES = path.join(ROOT, 'test/fixtures');
-const ATG = path.join(FIXTURES, 'atg-2003-q3-ex99.txt');
-const CORPUS = path.join(FIXTURES, 'corpus');
 const SCOPE = 'text.financial-release';
 
 // Scope names, without the ".financial-release" suffix every scope of the grammar carries.

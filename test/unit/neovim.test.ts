@@ -10,8 +10,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as esbuild from 'esbuild';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ATG = path.join(ROOT, 'test/fixtures/atg-2003-q3-ex99.txt');
+import { EXAMPLE as ATG, ROOT } from '../support/corpus';
 const nvimMissing = spawnSync('nvim', ['--version'], { encoding: 'utf8' }).error !== undefined;
 const SKIP = nvimMissing ? 'nvim is not installed (apt-get install neovim)' : false;
 
