@@ -173,6 +173,8 @@ describe('limits', () => {
       assert.notEqual(broken, EXAMPLE);
       client.open(uri, broken);
       assert.deepEqual((await client.diagnostics(uri, 1)).diagnostics.map((d) => d.code), []);
+      // Nor a code lens with the computed total: the lens belongs to the finding.
+      assert.deepEqual(await client.request('textDocument/codeLens', { textDocument: { uri } }), []);
       const from = client.published.length;
       client.notify('workspace/didChangeConfiguration', { settings: { tickmark: { checks: { disabledRules: [] } } } });
       for (let i = 0; i < 100 && !client.published.slice(from).some((p) => p.uri === uri); i++) await new Promise((resolve) => setTimeout(resolve, 50));

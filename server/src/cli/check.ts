@@ -11,6 +11,7 @@ import { createProgress } from './progress';
 import { skipped, type FileReport } from './report';
 import { exitCode, summarize } from './summary';
 import { runChecks } from './workers';
+import { reported } from '../core/rules';
 import type { Output } from './output';
 
 export interface CheckOptions {
@@ -61,9 +62,8 @@ async function checkInOrder(tasks: Array<{ index: number; file: string }>, repor
     }
   };
   flush();
-  const disabled = new Set(options.disabled ?? []);
   await runChecks(tasks.map((t) => ({ file: t.file })), chooseJobs(options.jobs, tasks.length), (i, report) => {
-    reports[tasks[i].index] = disabled.size ? { ...report, findings: report.findings.filter((f) => !disabled.has(f.rule)) } : report;
+    reports[tasks[i].index] = { ...report, findings: reported(report.findings, options.disabled ?? []) };
     flush();
     progress.advance(report.file);
   });

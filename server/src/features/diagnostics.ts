@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
+import { reported } from '../core/rules';
 import type { Settings } from '../settings';
 import { toRange } from '../convert';
 
@@ -19,9 +20,8 @@ export function provideDiagnostics({ source, model }: Analysis, uri: string, set
     message,
   }));
   if (!settings.checksEnabled) return [];
-  const disabled = new Set(settings.disabledRules);
   return notes.concat(
-    model.findings.filter((finding) => !disabled.has(finding.rule)).map((finding) => ({
+    reported(model.findings, settings.disabledRules).map((finding) => ({
       range: toRange(source, finding.span),
       severity: finding.severity === 'warning' ? SEVERITY[settings.severity] : DiagnosticSeverity.Information,
       source: 'tickmark',
