@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
+import { RULE_INFO } from '../../server/src/cli/formats/sarif';
+import { RULES } from '../../server/src/core/rules';
 import { CORPUS, EXAMPLE as ATG, ROOT } from '../support/corpus';
 
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -267,4 +269,12 @@ describe('tickmark itself', () => {
       assert.doesNotMatch(run.stderr, /^\s+at /m);
     }
   });
+});
+
+test('every rule the checks raise is described in SARIF and offered by the editor setting', () => {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const setting = manifest.contributes.configuration.properties['tickmark.checks.disabledRules'].items;
+  assert.deepEqual(setting.enum, [...RULES]);
+  assert.equal(setting.enumDescriptions.length, RULES.length);
+  assert.deepEqual(Object.keys(RULE_INFO), [...RULES]);
 });

@@ -15,7 +15,7 @@ interface RuleInfo {
   full: string;
 }
 
-const RULES: Record<string, RuleInfo> = {
+export const RULE_INFO: Record<string, RuleInfo> = {
   footing: {
     name: 'TotalDoesNotFoot',
     short: 'A total does not equal the sum of its components.',
@@ -65,7 +65,7 @@ export interface SarifContext {
 }
 
 export function formatSarif(reports: FileReport[], problems: string[], context: SarifContext): string {
-  const ruleIds = [...new Set([...Object.keys(RULES), ...reports.flatMap((r) => r.findings.map((f) => f.rule))])];
+  const ruleIds = [...new Set([...Object.keys(RULE_INFO), ...reports.flatMap((r) => r.findings.map((f) => f.rule))])];
   const results = reports.flatMap((report) => report.findings.map((f) => result(report.file, f, ruleIds)));
   const run = {
     tool: { driver: { name: 'tickmark', version: context.version, semanticVersion: context.version, rules: ruleIds.map(rule) } },
@@ -78,7 +78,7 @@ export function formatSarif(reports: FileReport[], problems: string[], context: 
 }
 
 function rule(id: string) {
-  const info = RULES[id] ?? { name: id, short: `Tickmark rule ${id}.`, full: `Tickmark rule ${id}.` };
+  const info = RULE_INFO[id] ?? { name: id, short: `Tickmark rule ${id}.`, full: `Tickmark rule ${id}.` };
   return { id, name: info.name, shortDescription: { text: info.short }, fullDescription: { text: info.full }, defaultConfiguration: { level: 'warning' } };
 }
 
