@@ -49,6 +49,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const prose = readProse(lines, inTable);
   const notes = envelope.htmlDocuments.map((d) => `HTML document at lines ${d.startLine + 1}-${d.endLine + 1} is not analysed (plain-text tables only).`);
   attachSections(tables, envelope.documents);
+  // First: a table printed without a scale may take one from the tables it ties to, and every
+  // check after this one, and every hover, must see the same scale.
+  const tableTies = tieTables(tables);
   return {
     source,
     model: {
@@ -58,7 +61,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       tables,
       prose,
       ties: tieProse(prose, tables),
-      findings: [...footingFindings(tables), ...crossFoot(tables), ...checkIdentities(tables), ...checkPercentages(tables), ...checkEarningsPerShare(tables), ...tieTables(tables), ...tieCashToBalanceSheet(tables), ...tieProseToTables(prose, tables)].sort((a, b) => a.span.start - b.span.start),
+      findings: [...footingFindings(tables), ...crossFoot(tables), ...checkIdentities(tables), ...checkPercentages(tables), ...checkEarningsPerShare(tables), ...tableTies, ...tieCashToBalanceSheet(tables), ...tieProseToTables(prose, tables)].sort((a, b) => a.span.start - b.span.start),
       notes,
     },
   };

@@ -63,6 +63,7 @@ function collectFacts(tables: Table[]): Map<string, Fact[]> {
 
 export function tieTables(tables: Table[]): Finding[] {
   const byKey = collectFacts(tables);
+  factsOfModel.set(tables, factsByCell(byKey));
   inferScales(tables, byKey);
   const findings: Finding[] = [];
   for (const facts of byKey.values()) findings.push(...compare(facts));
@@ -197,15 +198,21 @@ export interface TiedFact {
   agrees: boolean;
 }
 
-// Facts of one analysis, collected on the first hover that asks (the model's tables are its key).
+// The facts tieTables collected for one analysis, kept for the hovers (the model's tables are the key).
 const factsOfModel = new WeakMap<Table[], Map<Cell, Fact[]>>();
+
+function factsByCell(byKey: Map<string, Fact[]>): Map<Cell, Fact[]> {
+  const byCell = new Map<Cell, Fact[]>();
+  for (const facts of byKey.values()) if (comparable(facts)) for (const f of facts) byCell.set(f.cell, facts);
+  return byCell;
+}
 
 /** The same line item and period in the other tables, for the hover of a cell: the tie marks. */
 export function tiedFacts(tables: Table[], cell: Cell): TiedFact[] {
   let byCell = factsOfModel.get(tables);
   if (!byCell) {
-    byCell = new Map();
-    for (const facts of collectFacts(tables).values()) if (comparable(facts)) for (const f of facts) byCell.set(f.cell, facts);
+    // Tables that tieTables never saw (a model built by hand): collect their facts now.
+    byCell = factsByCell(collectFacts(tables));
     factsOfModel.set(tables, byCell);
   }
   const facts = byCell.get(cell) ?? [];
