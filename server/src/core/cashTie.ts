@@ -4,15 +4,15 @@
 // label the line the same way once "at end of period" is taken off ("Cash and cash equivalents");
 // a pair is compared only when exactly one balance sheet row and column match. Annual statements
 // headed by the fiscal year alone ("1994") tie year to year.
-import { periodKey } from './crossTies';
+import { periodKey, unitsTie } from './crossTies';
 import { formatNumber } from './format';
+import { BALANCE_SHEET } from './identities';
 import type { Cell, Finding, Row, Table } from './model';
-import { normalize } from './rows';
+import { lineItemKey, normalize } from './rows';
 import { cellUnits, unitFactor } from './ties';
 
 export const RULE_CASH_TIE = 'cash-tie';
 
-const BALANCE_SHEET = /\bbalance sheets?\b|\bfinancial (position|condition)\b/i;
 const ADJUSTED = /\bpro ?forma\b|\bnon-?gaap\b|\badjusted\b|\bsupplemental\b|\bparent company\b|\bsegment/i;
 const END = /[,\s-]*\b(at )?(the )?end of (the )?(fiscal )?(period|year|quarter|month|interim period|nine months|six months|three months)\b.*$/i;
 const BEGINNING = /[,\s-]*\b(at )?(the )?beginning of (the )?(fiscal )?(period|year|quarter|month|interim period|nine months|six months|three months)\b.*$/i;
@@ -58,7 +58,7 @@ function balanceSheetCash(tables: Table[]): Map<string, Balance | 'ambiguous'> {
   for (const table of tables) {
     if (!BALANCE_SHEET.test(table.title) || ADJUSTED.test(table.title)) continue;
     for (const row of table.rows) {
-      const item = normalize(row.label.replace(/\(\s*\d\s*\)|\*+/g, ''));
+      const item = lineItemKey(row.label);
       if (!CASH.test(item) || row.measure !== 'amount') continue;
       for (const cell of row.cells) {
         const header = table.columns[cell.column]?.header ?? '';
@@ -116,7 +116,7 @@ function daysIn(year: number, month: number): number {
 function compare(flow: Balance, sheet: Balance, position: 'end' | 'beginning'): Finding[] {
   const a = cellUnits(flow.table, flow.row, flow.cell);
   const b = cellUnits(sheet.table, sheet.row, sheet.cell);
-  if (Math.abs(Math.abs(a.value) - Math.abs(b.value)) <= a.half + b.half + 1e-9 * Math.max(1, Math.abs(a.value))) return [];
+  if (unitsTie(a, b)) return [];
   // The difference in the printed units of the figure the message is on.
   const off = (x: number, y: number, at: Balance) => formatNumber((Math.abs(x) - Math.abs(y)) / unitFactor(at.table, at.row, at.cell.column), at.cell.decimals);
   const header = (cell: Balance) => cell.table.columns[cell.cell.column]?.header ?? '';

@@ -2,7 +2,8 @@
 // across the other columns must add up to it. As with footing, the relation is confirmed by the
 // rows that do add up before a row that does not is called wrong.
 import { formatNumber } from './format';
-import { halfUnit } from './figures';
+import { cellHalf, halfUnit } from './figures';
+import { confirmed } from './footing';
 import { cellIn } from './lookup';
 import type { Cell, Finding, Row, Table } from './model';
 
@@ -34,7 +35,7 @@ function crossFootTable(table: Table): Finding[] {
   const agree = checks.filter((c) => Math.abs(c.total.value! - c.sum) <= c.tolerance).length;
   const disagree = checks.length - agree;
   // The total column must be confirmed by most rows before one row is called wrong.
-  if (disagree === 0 || agree < 2 || agree <= disagree) return [];
+  if (disagree === 0 || !confirmed(agree, disagree)) return [];
   return checks.filter((c) => Math.abs(c.total.value! - c.sum) > c.tolerance && !memoColumn(c)).map((c) => toFinding(table, c));
 }
 
@@ -50,7 +51,7 @@ function checkRow(row: Row, totalColumn: number, partColumns: number[]): Check[]
   const parts = partColumns.map((column) => cellIn(row, column)).filter((c): c is Cell => !!c && c.value !== null && !c.percent);
   if (parts.length < 2 || parts.filter((p) => p.value !== 0).length < 2) return [];
   const sum = parts.reduce((s, p) => s + (p.value ?? 0), 0);
-  const tolerance = halfUnit(total.decimals) + parts.reduce((s, p) => s + (p.kind === 'number' ? halfUnit(p.decimals) : 0), 0) + 1e-9;
+  const tolerance = halfUnit(total.decimals) + parts.reduce((s, p) => s + cellHalf(p), 0) + 1e-9;
   return [{ row, total, parts, sum, tolerance }];
 }
 

@@ -3,8 +3,9 @@
 // A pair is compared only when the match is unambiguous: one row with that line item in each table,
 // a period both headers state the same way, and neither table a pro forma or non-GAAP view.
 import { formatNumber } from './format';
+import { BALANCE_SHEET } from './identities';
 import type { Cell, Finding, Row, Table } from './model';
-import { normalize } from './rows';
+import { lineItemKey, normalize } from './rows';
 import { stem } from './stem';
 import { cellUnits } from './ties';
 
@@ -27,7 +28,6 @@ interface Fact {
   key: string;
 }
 
-const BALANCE_SHEET = /\bbalance sheets?\b|\bfinancial (position|condition)\b|\bbalance sheet data\b/i;
 
 /** Titles the reader made up ("Table 6: ...") say nothing about what a table states. */
 function tieable(table: Table): boolean {
@@ -100,7 +100,7 @@ function rowKeys(table: Table): Map<number, string> {
   // "Services revenue" in the highlights and "Revenues › Services" in the statement are one line
   // item: the key is the set of its words, with the heading's for a short label.
   const keyOf = (row: Row) => {
-    const label = normalize(row.label.replace(/\(\s*\d\s*\)|\*+/g, '')).replace(/^total /, '');
+    const label = lineItemKey(row.label).replace(/^total /, '');
     if (!label || GENERIC.test(label)) return '';
     const words = label.split(' ').length < 2 && row.groups.length > 0 ? `${normalize(row.groups[row.groups.length - 1])} ${label}` : label;
     return [...new Set(words.split(' ').filter((w) => !['and', 'of', 'the', 'total', 'gaap'].includes(w)).map(stem))].sort().join(' ');
@@ -166,12 +166,16 @@ function comparable(facts: Fact[]): boolean {
   return new Set(facts.map((f) => f.table.title.toLowerCase().replace(/\s*\(continued\)$/, ''))).size === facts.length;
 }
 
+/**
+ * Two figures in units of currency tie when their rounding intervals meet. Signs are presentation
+ * ("Net loss 4,200" and "(4,200)"): magnitudes must tie.
+ */
+export function unitsTie(a: { value: number; half: number }, b: { value: number; half: number }): boolean {
+  return Math.abs(Math.abs(a.value) - Math.abs(b.value)) <= a.half + b.half + 1e-9 * Math.max(1, Math.abs(a.value));
+}
+
 function ties(a: Fact, b: Fact): boolean {
-  const ua = cellUnits(a.table, a.row, a.cell);
-  const ub = cellUnits(b.table, b.row, b.cell);
-  // Signs are presentation ("Net loss 4,200" and "(4,200)"): magnitudes must tie.
-  if (Math.abs(Math.abs(ua.value) - Math.abs(ub.value)) <= ua.half + ub.half + 1e-9 * Math.max(1, Math.abs(ua.value))) return true;
-  return sameDigits(a.cell, b.cell);
+  return unitsTie(cellUnits(a.table, a.row, a.cell), cellUnits(b.table, b.row, b.cell)) || sameDigits(a.cell, b.cell);
 }
 
 /** Every pair across two different tables must have meeting intervals. */

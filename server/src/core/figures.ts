@@ -461,3 +461,8 @@ const MAX_FIGURES_PER_ROW = 40;
 export function halfUnit(decimals: number): number {
   return HALF_UNITS[decimals] ?? 0.5 * Math.pow(10, -decimals);
 }
+
+/** What a cell's printed figure may be off by: half a unit of its last digit; a dash is exact. */
+export function cellHalf(cell: { kind: string; decimals: number }): number {
+  return cell.kind === 'number' ? halfUnit(cell.decimals) : 0;
+}

@@ -4,7 +4,7 @@
 // are compared as rounding intervals (XBRL Calculations 1.1): a printed figure stands for
 // ± half a unit of its last digit, and a relation holds when the intervals meet.
 import type { Cell, ColumnFooting, Footing, Measure, Row } from './model';
-import { halfUnit } from './figures';
+import { cellHalf, halfUnit } from './figures';
 import { cellIn } from './lookup';
 import { isBreakdown, normalize, type BodyItem } from './rows';
 
@@ -31,6 +31,8 @@ const MAX_COMPONENTS = 40;
 // Only rows that say they are totals (or print no label under a column of figures) are flagged;
 // computed lines such as "Net income" are checked when their components can be confirmed.
 const STRONG = /^total\b|\btotals?$/i;
+/** A row that says it is a total: only these are read upside down or alone. */
+const TOTAL = /^total\b/i;
 const MEDIUM = /^(net|gross|operating|income|loss|earnings|cash (provided|used|generated|flows?)|(increase|decrease)|balance|ending|end of)\b|\b(before|after) (provision|income tax|taxes|extraordinary|cumulative)|\b(profit|margin|subtotal)\b/i;
 
 /** Columns that never add up: percentages, averages, prices, rates, ratios. */
@@ -99,21 +101,29 @@ function reduceAll(rows: Row[], items: BodyItem[], additive: boolean[], mayTotal
 function settleTopDown(rows: Row[], items: BodyItem[], additive: boolean[], footings: Footing[]): void {
   const open = new Map<number, number>();
   footings.forEach((f, i) => {
-    if (f.columns.every((c) => c.status === 'notChecked') && /^total\b/i.test(rows[f.total].label)) open.set(f.total, i);
+    if (f.columns.every((c) => c.status === 'notChecked') && TOTAL.test(rows[f.total].label)) open.set(f.total, i);
   });
   if (open.size === 0) return;
-  const reversed = reduceAll(rows, [...items].reverse(), additive, (row) => /^total\b/i.test(row.label), footings.length, true);
+  const reversed = reduceAll(rows, [...items].reverse(), additive, (row) => TOTAL.test(row.label), footings.length, true);
   for (const f of reversed) {
     const at = open.get(f.total);
     if (at === undefined || f.columns.every((c) => c.status === 'notChecked')) continue;
     // Read upside down, a total needs a clear majority of columns before it is called wrong.
     const agree = f.columns.filter((c) => c.status === 'foots').length;
     const disagree = f.columns.filter((c) => c.status === 'doesNotFoot').length;
-    if (disagree > 0 && (agree < 2 || agree <= disagree)) continue;
-    f.components.reverse();
+    if (disagree > 0 && !confirmed(agree, disagree)) continue;
     if (f.operation === 'difference') continue;
+    f.components.reverse();
     footings[at] = { ...f, index: at };
   }
+}
+
+/**
+ * Another column must bear a relation out before one column is called wrong: at least two agree,
+ * and more agree than disagree (footing read upside down, cross-footing, percentages).
+ */
+export function confirmed(agree: number, disagree: number): boolean {
+  return agree >= 2 && agree > disagree;
 }
 
 function lastBoundary(entries: Entry[]): number {
@@ -126,7 +136,7 @@ function lastBoundary(entries: Entry[]): number {
  * read in a pass of their own where only a row labelled "Total" is taken for their sum, and
  * percentages of one base (percent of revenue, a tax rate reconciliation) among themselves.
  */
-function summable(row: Row, measure: Measure = 'amount'): boolean {
+function summable(row: Row, measure: Measure): boolean {
   return row.measure === measure && !isBreakdown(row.label) && row.cells.some((c) => c.kind !== 'na');
 }
 
@@ -202,7 +212,7 @@ function dense(rows: Row[], index: number, columns: number): Figures {
   for (const cell of row.cells) {
     if (cell.column >= columns || cell.value === null || !counted(row, cell)) continue;
     figures.values[cell.column] = cell.value;
-    figures.halves[cell.column] = cell.kind === 'number' ? halfUnit(cell.decimals) : 0;
+    figures.halves[cell.column] = cellHalf(cell);
     figures.present[cell.column] = 1;
   }
   table[index] = figures;
@@ -229,7 +239,7 @@ function bestCandidate(row: Row, rows: Row[], entries: Entry[], additive: boolea
     const printedCell = additive[column] ? cellIn(row, column) : undefined;
     if (!printedCell || printedCell.value === null || !counted(row, printedCell)) continue;
     let sum = 0;
-    let tolerance = printedCell.kind === 'nil' ? 0 : halfUnit(printedCell.decimals);
+    let tolerance = cellHalf(printedCell);
     let nonzero = 0;
     let present = 0;
     for (let start = n - 1; start >= floor; start--) {
@@ -315,7 +325,7 @@ function checkColumn(total: Row, components: Row[], column: number, operation: O
   const printedCell = cellIn(total, column);
   if (!printedCell || printedCell.value === null || !counted(total, printedCell)) return undefined;
   let sum = 0;
-  let tolerance = printedCell.kind === 'nil' ? 0 : halfUnit(printedCell.decimals);
+  let tolerance = cellHalf(printedCell);
   let nonzero = 0;
   let present = 0;
   components.forEach((row, i) => {
@@ -323,7 +333,7 @@ function checkColumn(total: Row, components: Row[], column: number, operation: O
     if (!cell || cell.value === null || !counted(row, cell)) return;
     present++;
     sum += (operation === 'difference' && i > 0 ? -1 : 1) * cell.value;
-    if (cell.kind === 'number') tolerance += halfUnit(cell.decimals);
+    tolerance += cellHalf(cell);
     if (cell.value !== 0) nonzero++;
   });
   if (present === 0) return undefined;
@@ -342,7 +352,7 @@ function round(value: number): number {
 /** "Total current assets" under "Current assets:" in a table too narrow to confirm by other columns. */
 function namedGroupCandidate(row: Row, rows: Row[], entries: Entry[], additive: boolean[]): Candidate | undefined {
   const name = normalize(row.label.replace(/^total\s+/i, ''));
-  if (!name || !/^total\b/i.test(row.label)) return undefined;
+  if (!name || !TOTAL.test(row.label)) return undefined;
   // "Total net revenues" closes "REVENUES (Note 9):": the heading's words are all in the total's.
   const totalWords = new Set(name.split(' '));
   const seen = new Map<string, boolean>();
@@ -371,7 +381,7 @@ function namedGroupCandidate(row: Row, rows: Row[], entries: Entry[], additive: 
 function singleColumnCandidate(row: Row, rows: Row[], entries: Entry[], additive: boolean[]): Candidate | undefined {
   // Also a wider table where the total has a figure in one column only (dashes elsewhere).
   const figures = row.cells.filter((c) => additive[c.column] && c.kind === 'number' && c.value !== 0 && counted(row, c));
-  if (figures.length !== 1 || !/^total\b/i.test(row.label)) return undefined;
+  if (figures.length !== 1 || !TOTAL.test(row.label)) return undefined;
   let start = entries.length - 1;
   while (start > 0 && !entries[start].boundary) start--;
   if (start < 0 || entries.length - start < 2) return undefined;
@@ -409,7 +419,7 @@ export function tightenForceFooted(rows: Row[], footings: Footing[]): void {
       else inexact.push({ footing, column });
     }
   }
-  if (exact.length < MIN_EXACT || inexact.length === 0) return;
+  if (exact.length === 0 || inexact.length === 0) return;
   // Every difference must involve one and the same printed figure (a row in one column).
   const column = inexact[0].column.column;
   if (inexact.some((i) => i.column.column !== column)) return;
@@ -422,8 +432,6 @@ export function tightenForceFooted(rows: Row[], footings: Footing[]): void {
     column.reason = 'within rounding, but every other total in this table foots to the unit';
   }
 }
-
-const MIN_EXACT = 1;
 
 /**
  * Whole figures only: highlights restated to one decimal ("$16.0 million"), cents and factors are

@@ -23,19 +23,19 @@ function escapeDollars(markdown: string): string {
   return markdown.replace(/\$/g, '\\$');
 }
 
-export function lineItemPath(row: Row, table?: Table): string {
+export function lineItemPath(row: Row, table: Table): string {
   return [...row.groups, row.label || unlabelled(row, table)].join(' › ');
 }
 
 /** A total printed without a label is named by what it adds up: "(total of Total current assets … Other assets)". */
-function unlabelled(row: Row, table: Table | undefined): string {
-  const footing = table && row.footing !== undefined ? table.footings[row.footing] : undefined;
-  const names = (footing?.components ?? []).map((i) => table!.rows[i].label).filter(Boolean);
+function unlabelled(row: Row, table: Table): string {
+  const footing = row.footing !== undefined ? table.footings[row.footing] : undefined;
+  const names = (footing?.components ?? []).map((i) => table.rows[i].label).filter(Boolean);
   if (names.length === 0) return '(unlabelled subtotal)';
   return `(total of ${names[0]}${names.length > 1 ? ` … ${names[names.length - 1]}` : ''})`;
 }
 
-export function describeCell({ table, row, cell }: CellHit, tables?: Table[]): string {
+export function describeCell({ table, row, cell }: CellHit, tables: Table[]): string {
   const header = table.columns[cell.column]?.header || `column ${cell.column + 1}`;
   const lines = [
     `**${lineItemPath(row, table)}**`,
@@ -48,7 +48,7 @@ export function describeCell({ table, row, cell }: CellHit, tables?: Table[]): s
   const footing = row.footing !== undefined ? table.footings[row.footing] : undefined;
   if (footing) lines.push(`- Footing: ${describeFooting(table, footing, cell.column)}`);
   for (const index of row.componentOf) lines.push(`- Component of: ${describeParent(table, table.footings[index], cell.column)}`);
-  for (const other of tables ? tiedFacts(tables, cell) : []) {
+  for (const other of tiedFacts(tables, cell)) {
     lines.push(`- Tie: ${other.agrees ? '✓ agrees with' : '✗ does not agree with'} ${lineItemPath(other.row, other.table)} ${other.cell.text.trim()} in ${other.table.title}`);
   }
   if (row.measure === 'perShare') {

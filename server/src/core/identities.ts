@@ -8,7 +8,8 @@ import type { Cell, Finding, Row, Table } from './model';
 
 export const RULE_BALANCE = 'balance-sheet';
 
-const BALANCE_SHEET = /\bbalance sheets?\b|\bfinancial (position|condition)\b/i;
+/** A balance sheet by its title ("Statements of Financial Position", "Balance sheet data"). */
+export const BALANCE_SHEET = /\bbalance sheets?\b|\bfinancial (position|condition)\b/i;
 const TOTAL_ASSETS = /^total assets$/i;
 const TOTAL_CLAIMS = /^total liabilities,? (and|&) (stockholders'?|shareholders'?|owners'?|partners'?)? ?(equity|deficit|capital)( \(deficit\))?$/i;
 

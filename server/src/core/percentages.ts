@@ -2,7 +2,8 @@
 // that line item over its base (the line named after "of", else the table's revenues), within
 // the rounding of all three figures. Checked only where the other columns confirm the reading.
 import { formatNumber } from './format';
-import { halfUnit } from './figures';
+import { cellHalf, halfUnit } from './figures';
+import { confirmed } from './footing';
 import { cellIn } from './lookup';
 import type { Cell, Finding, Row, Table } from './model';
 import { normalize } from './rows';
@@ -45,13 +46,14 @@ function checkRow(table: Table, row: Row, parent: Row, base: Row): Finding[] {
     const p = cellIn(parent, cell.column);
     const b = cellIn(base, cell.column);
     if (cell.kind !== 'number' || !p || !b || p.value === null || b.value === null || b.value === 0) return [];
-    // A base printed at another scale in one column ("$1.556" billion among millions) is not comparable.
+    // A base that gives a percentage over 1,000% is not the figure's base as printed (Apple's 10-Q
+    // prints "$1.556" where its other columns read 1,556): the pair is not compared.
     if (Math.abs((100 * p.value) / b.value) > 1000) return [];
     return [{ cell, p, b, ok: consistent(cell, p, b) }];
   });
   const agree = results.filter((r) => r.ok).length;
   const wrong = results.filter((r) => !r.ok);
-  if (wrong.length === 0 || agree < 2 || agree <= wrong.length) return [];
+  if (wrong.length === 0 || !confirmed(agree, wrong.length)) return [];
   return wrong.map(({ cell, p, b }) => ({
     rule: RULE_PERCENTAGE,
     severity: 'warning' as const,
@@ -66,7 +68,7 @@ function checkRow(table: Table, row: Row, parent: Row, base: Row): Finding[] {
 
 /** Interval arithmetic: the quotient of the rounding intervals must meet the printed percentage's. */
 function consistent(cell: Cell, p: Cell, b: Cell): boolean {
-  const hp = p.kind === 'number' ? halfUnit(p.decimals) : 0;
+  const hp = cellHalf(p);
   const hb = halfUnit(b.decimals);
   const pv = Math.abs(p.value ?? 0);
   const bv = Math.abs(b.value ?? 0);

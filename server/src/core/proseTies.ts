@@ -4,6 +4,7 @@
 // no changes or growth, no non-GAAP measures, and only when the cell is unambiguous.
 import { columnPeriods } from './crossTies';
 import { formatNumber } from './format';
+import { cellIn } from './lookup';
 import type { Cell, Finding, ProseFigure, Row, Table } from './model';
 import { normalize } from './rows';
 import { stem } from './stem';
@@ -91,8 +92,8 @@ function namedFacts(periodTables: Array<{ table: Table; column: number }>, words
   for (const { table, column } of periodTables) {
     for (const row of table.rows) {
       if (row.measure !== 'amount' || !namesRow(row.label, words)) continue;
-      const cell = row.cells.find((c) => c.column === column && c.kind === 'number');
-      if (cell) facts.push({ table, row, cell });
+      const cell = cellIn(row, column);
+      if (cell?.kind === 'number') facts.push({ table, row, cell });
     }
   }
   // One line item only: two different rows named by one clause is ambiguous.

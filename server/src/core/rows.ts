@@ -400,6 +400,11 @@ export function normalize(label: string): string {
   return label.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
+/** A label as a line item to match across tables: normalized, footnote marks "(1)" and "*" dropped. */
+export function lineItemKey(label: string): string {
+  return normalize(label.replace(/\(\s*\d\s*\)|\*+/g, ''));
+}
+
 function measureOf(row: Row): Measure {
   const numbers = row.cells.filter((c) => c.kind === 'number');
   // Percent-change columns beside amounts are marked per cell; a row is a percentage row when all are.

@@ -198,11 +198,9 @@ function collectMeeting({ values, halves, refs: filed }: CellIndex, { start, end
   }
 }
 
-/** The words of normalize(text), read in one pass: every figure in the text has a sentence. */
+/** The words of a sentence that can name a line item: a label's words, numbers left out. */
 function significantWords(text: string): Set<string> {
-  const words = new Set<string>();
-  for (const w of text.toLowerCase().match(WORD) ?? []) if (w.length > 2 && !STOP.has(w) && !isDigit(w.charCodeAt(0))) words.add(stem(w));
-  return words;
+  return new Set(labelParts(text).filter((w) => !isDigit(w.charCodeAt(0))));
 }
 
 const WORD = /[a-z0-9]+/g;
@@ -210,8 +208,6 @@ const WORD = /[a-z0-9]+/g;
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
-
-
 
 /** The words of normalize(label) that count in a label's score, in one pass. */
 function labelParts(label: string): string[] {
