@@ -1,7 +1,7 @@
 // Value columns from character alignment. Figures are right-aligned on their digits, so a column
 // is a band of digit positions that no gutter crosses; "$" apart from its figure, parentheses and
 // "%" that overflow by a character do not move the band.
-import type { Token } from './figures';
+import { isYearToken, type Token } from './figures';
 
 export interface ColumnBand {
   /** Digit band, expanded columns [left, right). */
@@ -113,7 +113,7 @@ function toBand(cluster: Placed[]): ColumnBand {
     right = Math.max(right, token.digitEnd);
     outerLeft = Math.min(outerLeft, token.start);
   }
-  const yearsOnly = cluster.every(({ token: t }) => t.kind === 'number' && !t.formatted && (t.value ?? 0) >= 1900 && (t.value ?? 0) <= 2100);
+  const yearsOnly = cluster.every(({ token }) => isYearToken(token));
   return { left, right, outerLeft, count: cluster.length, yearsOnly };
 }
 

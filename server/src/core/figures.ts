@@ -34,7 +34,7 @@ const NA = /^(n\/a|na|nm|n\/m|n\.m\.|n\.a\.|\*{1,3})$/i;
 const HALF_UNITS: readonly number[] = Array.from({ length: 16 }, (_, d) => 0.5 * Math.pow(10, -d));
 
 /** Blanks out dot leaders so "Net sales.......$1,578" splits into label and figure. */
-export function blankLeaders(text: string): string {
+function blankLeaders(text: string): string {
   if (text.indexOf('..') < 0 && text.indexOf('. .') < 0) return text;
   return text.replace(/\.{2,}|(?:\. ){2,}\.?/g, (m) => ' '.repeat(m.length));
 }
@@ -460,6 +460,11 @@ const MAX_FIGURES_PER_ROW = 40;
 /** Printed width of a rounding interval: half a unit of the last printed digit. */
 export function halfUnit(decimals: number): number {
   return HALF_UNITS[decimals] ?? 0.5 * Math.pow(10, -decimals);
+}
+
+/** A bare year ("1999", not "1,999" or "$1999"): a column header or a label, not a value. */
+export function isYearToken(t: Token): boolean {
+  return t.kind === 'number' && !t.formatted && t.value !== null && t.value >= 1900 && t.value <= 2100;
 }
 
 /** What a cell's printed figure may be off by: half a unit of its last digit; a dash is exact. */

@@ -5,7 +5,9 @@ import type { ColumnBand } from './columns';
 import { LineKind } from './envelope';
 import { LineFact, type Lines } from './lines';
 import { isFigureRow, isProse, type Region } from './regions';
+import { isYearToken } from './figures';
 import { readScale } from './scale';
+import { bestTabWidth } from './tabs';
 
 export interface HeaderBand {
   /** Lines of the band, top to bottom. */
@@ -25,7 +27,7 @@ export function isYearRow(lines: Lines, line: number): boolean {
 function yearRow(lines: Lines, line: number): boolean {
   const scan = lines.scan(line);
   if (!scan || scan.tokens.length === 0) return false;
-  const years = scan.tokens.every((t) => t.kind === 'number' && !t.formatted && t.value !== null && t.value >= 1900 && t.value <= 2100);
+  const years = scan.tokens.every(isYearToken);
   if (!years) return false;
   // The stub may name the scale or the period: "(DOLLARS IN THOUSANDS ...)   2000   1999".
   return scan.label === '' || scan.tokens.length >= 2 || readScale(scan.label) !== undefined || (/^\(?[^)]*\)?$/.test(scan.label) && scan.label.length < 40);
@@ -282,19 +284,11 @@ function splitByColumn(chunk: Chunk, ext: Array<[number, number]>, bottom: boole
 
 /** A header line with tabs is expanded with the tab width that sets its words over the columns. */
 function chooseTabWidth(lines: Lines, line: number, ext: Array<[number, number]>): void {
-  let best = 8;
-  let bestScore = -Infinity;
-  for (const width of [8, 4, 1, 2, 6]) {
-    lines.setTabWidth(line, width);
+  bestTabWidth(lines, line, () => {
     const covered = new Set<number>();
     for (const c of chunks(lines.text(line), PHRASES)) ext.forEach((e, i) => overlap(e, c.start, c.end) > 0 && covered.add(i));
-    const score = covered.size;
-    if (score > bestScore) {
-      bestScore = score;
-      best = width;
-    }
-  }
-  lines.setTabWidth(line, best);
+    return covered.size;
+  });
 }
 
 /** "(In thousands)" or "(Dollars in millions, except per share amounts)" states the scale, not a period. */

@@ -98,6 +98,12 @@ export class Lines {
     this.scans.forget(line);
     this.rules[line] = 0;
     this.facts[line] = 0;
+    // Whether a line in capitals is prose depends on the lines beside it (regions.ts).
+    for (const step of [-1, 1]) {
+      let n = line + step;
+      while (n >= 0 && n < this.count && this.kind(n) === LineKind.Markup) n += step;
+      if (n >= 0 && n < this.count) this.facts[n] &= ~(3 << (LineFact.Prose * 2));
+    }
   }
 
   text(line: number): string {

@@ -1,6 +1,7 @@
 // Where tables are. <TABLE> tags are used when present but never required: bare fixed-width
 // tables are found as runs of figure rows. Prose that merely contains numbers is not a table.
 import { LineKind } from './envelope';
+import { isYearToken } from './figures';
 import { LineFact, type Lines } from './lines';
 import { isSpace, wordCount } from './text';
 
@@ -65,7 +66,7 @@ function prose(lines: Lines, line: number): boolean {
 }
 
 /** The next line up or down, past markup and the spacing of a double-spaced document. */
-function neighbour(lines: Lines, line: number, step: -1 | 1): number {
+export function neighbour(lines: Lines, line: number, step: -1 | 1): number {
   let n = line + step;
   while (n >= 0 && n < lines.count && lines.kind(n) === LineKind.Markup) n += step;
   return n < lines.count ? n : -1;
@@ -149,7 +150,7 @@ function extendUp(lines: Lines, first: number, tagged: Uint8Array, floor: number
 function labelledPlainRow(lines: Lines, line: number): boolean {
   if (!isFigureRow(lines, line) || isProse(lines, line)) return false;
   const scan = lines.scan(line)!;
-  return scan.label !== '' && scan.tokens.some((t) => t.kind === 'number' && (t.formatted || t.value === null || t.value < 1900 || t.value > 2100));
+  return scan.label !== '' && scan.tokens.some((t) => t.kind === 'number' && !isYearToken(t));
 }
 
 /**
@@ -158,8 +159,8 @@ function labelledPlainRow(lines: Lines, line: number): boolean {
  * the figure row below it.
  */
 function labelRunsOn(lines: Lines, line: number): boolean {
-  const next = line + 1;
-  return next < lines.count && isFigureRow(lines, next) && /^[a-z(]/.test(lines.text(next).trim());
+  const next = neighbour(lines, line, 1);
+  return next >= 0 && isFigureRow(lines, next) && /^[a-z(]/.test(lines.text(next).trim());
 }
 
 /** Follows a bare table down through rows, headings, rules and page breaks until prose or a gap. */

@@ -6,7 +6,7 @@ import { parseFigure, type ScannedLine, type Token } from './figures';
 import { headerLeft, isHeaderLike } from './header';
 import type { Lines } from './lines';
 import type { Cell, Group, Measure, Row } from './model';
-import { isFigureRow, isProse } from './regions';
+import { isFigureRow, isProse, neighbour } from './regions';
 import { readRowScale } from './scale';
 import { wordCount } from './text';
 
@@ -71,7 +71,6 @@ class BodyReader {
   private readonly totalsSeen = new Set<Group>();
   private readonly firstIndent = new Map<Group, number>();
   private readonly colons = new Map<Group, boolean>();
-  private headingHadColon = false;
   private readonly valueLeft: number;
   private readonly headerLeft: number;
   private lastLine = 0;
@@ -128,9 +127,8 @@ class BodyReader {
 
   /** The line under this one, past markup and the spacing of a double-spaced document. */
   private below(line: number): number {
-    let next = line + 1;
-    while (next < this.lines.count && this.lines.kind(next) === LineKind.Markup) next++;
-    return next;
+    const next = neighbour(this.lines, line, 1);
+    return next < 0 ? this.lines.count : next;
   }
 
   finish(): Body {
@@ -213,17 +211,16 @@ class BodyReader {
     if (!p) return;
     this.pending = undefined;
     const joined = p.text.join(' ').replace(/\s+/g, ' ').trim();
-    this.headingHadColon = joined.endsWith(':');
     const label = joined.replace(/:$/, '').trim();
-    this.openGroup(label, p.lines[0], p.indent);
+    this.openGroup(label, p.lines[0], p.indent, joined.endsWith(':'));
   }
 
-  private openGroup(label: string, line: number, indent: number): void {
+  private openGroup(label: string, line: number, indent: number, colon: boolean): void {
     while (this.openGroups.length && this.closesAt(this.openGroups[this.openGroups.length - 1], label, indent)) {
       this.closeGroup(line - 1);
     }
     const group: Group = { label, line, endLine: line, depth: this.openGroups.length };
-    this.colons.set(group, this.headingHadColon);
+    this.colons.set(group, colon);
     this.groups.push(group);
     this.openGroups.push(group);
     this.items.push({ kind: 'heading', label, line, indent });
@@ -341,7 +338,6 @@ class BodyReader {
     const stub: Token[] = [];
     const kept: Token[] = [];
     for (const t of scan.tokens) (columnOf(this.bands, t) < 0 ? stub : kept).push(t);
-    if (stub.length === 0) return scan;
     const label = [scan.label, ...stub.map((t) => t.text)].filter(Boolean).join(' ');
     const labelEnd = stub[stub.length - 1].end;
     return { label, labelStart: scan.label ? scan.labelStart : stub[0].start, labelEnd, tokens: kept };

@@ -35,7 +35,7 @@ export function readTable(lines: Lines, region: Region, index: number): TableRea
   if (body.rows.length === 0) return { rest };
   markPerShareByPrecision(body.rows);
   markPercentRuns(body.rows, body.items);
-  if (/\bper share\b|\beps\b/i.test(title.title)) markPerShareTable(body.rows);
+  if (columnMeasure(title.title) === 'perShare') markPerShareTable(body.rows);
   const columns: Column[] = bands.map((b, i) => ({ index: i, left: b.left, right: b.right, header: header.headers[i] ?? '', measure: columnMeasure(header.headers[i] ?? '') }));
   const startLine = Math.min(title.startLine, header.lines[0] ?? header.bodyLine, region.tagLine ?? Infinity);
   const endLine = Math.max(body.lastLine, region.tagLine !== undefined ? region.last + 1 : body.lastLine);

@@ -13,19 +13,22 @@ export function realignTabs(lines: Lines, rows: number[]): void {
   if (plain.length < 2) return;
   const bands = findColumns(plain.map((line) => lines.scan(line)?.tokens ?? []));
   if (bands.length === 0) return;
-  for (const line of tabbed) {
-    let best = 8;
-    let bestScore = -1;
-    for (const width of WIDTHS) {
-      lines.setTabWidth(line, width);
-      const score = fit(lines, line, bands);
-      if (score > bestScore) {
-        bestScore = score;
-        best = width;
-      }
+  for (const line of tabbed) bestTabWidth(lines, line, () => fit(lines, line, bands));
+}
+
+/** Expands the line with each tab width in turn and keeps the first that scores best (8 on a tie). */
+export function bestTabWidth(lines: Lines, line: number, score: () => number): void {
+  let best = 8;
+  let bestScore = -1;
+  for (const width of WIDTHS) {
+    lines.setTabWidth(line, width);
+    const s = score();
+    if (s > bestScore) {
+      bestScore = s;
+      best = width;
     }
-    lines.setTabWidth(line, best);
   }
+  lines.setTabWidth(line, best);
 }
 
 /** How many of the line's figures fall into a column, minus a penalty for two in one column. */

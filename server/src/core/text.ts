@@ -2,7 +2,7 @@
 // form (tab stops every 8, as EDGAR's converters used); every position handed out maps back to a
 // UTF-16 offset of the original text, whatever the line ends (LF, CRLF, CR) were.
 
-export const TAB_WIDTH = 8;
+const TAB_WIDTH = 8;
 
 export interface SourceText {
   readonly text: string;

@@ -24,7 +24,7 @@ export function readTitle(lines: Lines, above: number, headerLines: number[]): T
   const block = collectBlock(lines, above);
   const first = block[0] ?? above + 1;
   const scale = findScale(lines, [...headerLines, ...block.slice().reverse(), ...linesAbove(lines, first)]);
-  return { title: pickTitle(lines, block), startLine: block.length ? block[0] : above + 1, scale: scale.source ? scale : leadInScale(lines, first) ?? scale };
+  return { title: pickTitle(lines, block), startLine: first, scale: scale.source ? scale : leadInScale(lines, first) ?? scale };
 }
 
 /** Lines above the table, nearest last; stops at prose, figures, a big gap or another table. */
@@ -39,8 +39,7 @@ function collectBlock(lines: Lines, above: number): number[] {
       continue;
     }
     if (kind !== LineKind.Text) {
-      // Titles never come from another table or another EDGAR document.
-      if (kind === LineKind.Markup && /<\/TABLE>|<\/?(DOCUMENT|TEXT)>/i.test(rawLine(lines.source, line))) break;
+      if (endsSearch(lines, line)) break;
       continue;
     }
     if (lines.isRule(line)) continue;
@@ -61,7 +60,7 @@ function linesAbove(lines: Lines, first: number): number[] {
   const out: number[] = [];
   for (let line = first - 1; line >= 0 && line >= first - 8; line--) {
     const kind = lines.kind(line);
-    if (kind === LineKind.Skipped || (kind === LineKind.Markup && /<\/TABLE>/i.test(rawLine(lines.source, line)))) break;
+    if (kind === LineKind.Skipped || endsSearch(lines, line)) break;
     if (kind !== LineKind.Text) continue;
     if (isProse(lines, line) || isFigureRow(lines, line)) break;
     out.push(line);
@@ -82,7 +81,7 @@ function leadInScale(lines: Lines, first: number): Scale | undefined {
   for (let gap = 0; line >= 0 && gap < LEAD_IN_GAP; line--, gap++) {
     const kind = lines.kind(line);
     if (kind === LineKind.Skipped) return undefined;
-    if (kind === LineKind.Markup && /<\/TABLE>/i.test(rawLine(lines.source, line))) return undefined;
+    if (endsSearch(lines, line)) return undefined;
     if (kind !== LineKind.Text || /^\d{1,3}$/.test(lines.text(line).trim())) continue; // page numbers
     break;
   }
@@ -103,6 +102,11 @@ function scaleParenthetical(text: string): string | undefined {
     if (text[i] === ')' && --depth === 0) return text.slice(start, i + 1).replace(/\(([^()]*)\)(?=.)/g, '$1');
   }
   return undefined;
+}
+
+/** Titles, scales and lead-in sentences never come from another table or another EDGAR document. */
+function endsSearch(lines: Lines, line: number): boolean {
+  return lines.kind(line) === LineKind.Markup && /<\/TABLE>|<\/?(DOCUMENT|TEXT)>/i.test(rawLine(lines.source, line));
 }
 
 function findScale(lines: Lines, candidates: number[]): Scale {
