@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { hoverAt } from '../../server/src/core/hover';
 import { lineAt } from '../../server/src/core/text';
-import { EXAMPLE, read } from '../support/corpus';
+import * as path from 'node:path';
+import { CORPUS, EXAMPLE, read } from '../support/corpus';
 
 const text = read(EXAMPLE);
 
@@ -79,4 +80,19 @@ test('the hover of a cell shows its tie marks to the other tables', () => {
   const changed = text.replace('34,769', '35,769');
   const broken = analyze(changed).model;
   assert.match(hoverAt(broken, changed.indexOf('35,769') + 1)?.markdown ?? '', /- Tie: ✗ does not agree with Services revenue 34\.8/);
+});
+
+test('a subtotal whose own breakdown is partial shares the doubt when the grand total does not foot', () => {
+  // Southern Company's kilowatt-hour sales: Total Sales 45,217 = Total Retail Sales 37,056 + Total
+  // Wholesale Sales 8,161. Retail is broken down only partly (Residential + Commercial + Industrial
+  // = 36,807, no "Other"), so a wrong digit in 37,056 can be seen only against Total Sales.
+  const filing = read(path.join(CORPUS, 'southernco_8k_0000092122-05-000042.txt'));
+  assert.deepEqual(analyze(filing).model.findings, []);
+  const changed = filing.replace('Total Retail Sales-      37,056', 'Total Retail Sales-      37,956');
+  assert.notEqual(changed, filing);
+  const got = findings(changed);
+  // Total Wholesale Sales has no breakdown at all, so it is as much in doubt as Retail.
+  assert.deepEqual(got.map((f) => f.line), [827, 829, 834]);
+  assert.match(got[0].message, /Total Sales .* printed 45,217, components sum to 46,117 \(off by \(900\)\)/);
+  assert.match(got[1].message, /Total Retail Sales- does not tie into Total Sales .*off by \(900\).*its own components could not be identified/);
 });

@@ -33,8 +33,40 @@ function findingsFor(table: Table, footing: Footing): Finding[] {
       related: footing.components.flatMap((i) => relatedCell(table.rows[i], column.column, footing.operation === 'difference' && i !== footing.components[0])),
       suggestion: formatNumber(column.computed, decimals),
     });
+    out.push(...suspectSubtotals(table, footing, column.column, `${label}${where}`, column.difference ?? 0));
   }
   return out;
+}
+
+/**
+ * A component that is itself a total whose own components could not be identified ("Total Retail
+ * Sales" printed with a partial breakdown) is as likely to be the wrong figure as the total: it is
+ * flagged too, pointing at the total, so a reader proofing that row sees the doubt where it is.
+ */
+function suspectSubtotals(table: Table, footing: Footing, column: number, totalName: string, difference: number): Finding[] {
+  const out: Finding[] = [];
+  for (const i of footing.components) {
+    const row = table.rows[i];
+    if (!unverified(table, row, column)) continue;
+    const cell = cellIn(row, column);
+    const totalCell = cellIn(table.rows[footing.total], column);
+    if (!cell || !totalCell) continue;
+    out.push({
+      rule: RULE_FOOTING,
+      severity: 'warning',
+      span: cell.span,
+      message: `${row.label || 'Subtotal'} does not tie into ${totalName}: with the other components it is off by ${formatNumber(difference, cell.decimals)}, and its own components could not be identified, so either figure may be wrong`,
+      related: [{ span: totalCell.span, message: `${totalName}: ${totalCell.text.trim()}` }],
+    });
+  }
+  return out;
+}
+
+/** A subtotal row whose own footing in this column was not checked (not "foots", not flagged). */
+function unverified(table: Table, row: Row, column: number): boolean {
+  if (row.footing === undefined) return false;
+  const own = table.footings[row.footing].columns.find((c) => c.column === column);
+  return !own || own.status === 'notChecked';
 }
 
 function relatedCell(row: Row, column: number, subtracted: boolean): Finding['related'] {
