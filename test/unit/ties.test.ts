@@ -96,3 +96,34 @@ test('a subtotal whose own breakdown is partial shares the doubt when the grand 
   assert.match(got[0].message, /Total Sales .* printed 45,217, components sum to 46,117 \(off by \(900\)\)/);
   assert.match(got[1].message, /Total Retail Sales- does not tie into Total Sales .*off by \(900\).*its own components could not be identified/);
 });
+
+test('selected data headed by years tie to the statements headed by dates', () => {
+  // PerkinElmer's five-year table prints Total assets 2,260,179 for 2000, as the balance sheet at
+  // December 31, 2000 does; EMC's fiscal 1993 ended on January 1, 1994 (a 52-53 week year).
+  const cases = [
+    { file: 'perkinelmer_10k405_0000950135-01-000920.txt', from: 'Total assets...................................  $2,260,179', to: 'Total assets...................................  $2,268,179', lines: [973, 2289], off: '(off by 8,000,000)' },
+    { file: 'emc_10k_0000790070-94-000005.txt', from: 'Total assets         829,646', to: 'Total assets         823,646', lines: [1174, 1565], off: '(off by (6,000,000))' },
+  ];
+  for (const c of cases) {
+    const filing = read(path.join(CORPUS, c.file));
+    assert.deepEqual(findings(filing).filter((f) => f.rule === 'tie'), [], c.file);
+    const changed = filing.replace(c.from, c.to);
+    assert.notEqual(changed, filing, c.file);
+    const ties = findings(changed).filter((f) => f.rule === 'tie');
+    assert.deepEqual(ties.map((f) => f.line), c.lines, c.file);
+    assert.ok(ties[0].message.startsWith('Total assets (') && ties[0].message.endsWith(c.off), ties[0].message);
+  }
+});
+
+test('a year alone is tied only when the two tables agree on which fiscal year it is', () => {
+  // The five-year table prints fiscal 1999 total assets 300,000 and 1998 280,000; the balance
+  // sheet has a wrong 1999 figure. Dated December 31 it is flagged; dated as a retailer's year
+  // (fiscal 1999 ends on January 29, 2000) the years do not line up, nothing agrees, nothing is said.
+  const selected = ['SELECTED FINANCIAL DATA', '(In thousands)', '', `${' '.repeat(40)}    1999        1998`,
+    `Total assets${' '.repeat(28)}  300,000     280,000`, `Total liabilities${' '.repeat(23)}  100,000      90,000`, ''];
+  const balance = (a: string, b: string) => ['CONSOLIDATED BALANCE SHEETS', '(In thousands)', '', `${' '.repeat(36)}${a}   ${b}`,
+    `Total assets${' '.repeat(28)}  310,000         280,000`, `Total liabilities${' '.repeat(23)}  100,000          90,000`, ''];
+  const tieLines = (header: string[]) => findings([...selected, '', ...header].join('\n')).filter((f) => f.rule === 'tie').map((f) => f.line);
+  assert.deepEqual(tieLines(balance('December 31, 1999', 'December 31, 1998')), [5, 13]);
+  assert.deepEqual(tieLines(balance('January 29, 2000', 'January 30, 1999')), []);
+});

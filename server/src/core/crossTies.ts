@@ -67,6 +67,88 @@ export function tieTables(tables: Table[]): Finding[] {
   inferScales(tables, byKey);
   const findings: Finding[] = [];
   for (const facts of byKey.values()) findings.push(...compare(facts));
+  findings.push(...tieFiscalYears(tables));
+  return findings;
+}
+
+/** Words that make a header a part of a year, or a date rather than a year. */
+const NOT_A_YEAR = /\b(quarters?|months?|weeks?|three|six|nine|first|second|third|fourth|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d{1,2},/i;
+
+/**
+ * The fiscal year a column states: a year alone ("1999", "Fiscal 1999", a title line read into the
+ * header above it), a year ended on a date, or a balance at a date. Part-year columns state none.
+ * A 52-53 week year that ends in the first days of January is named for the year before.
+ */
+function columnYears(table: Table): string[] {
+  const periods = columnPeriods(table);
+  return table.columns.map((c, i) => {
+    if (ADJUSTED.test(c.header)) return '';
+    const years = c.header.match(/\b(?:19|20)\d\d\b/g) ?? [];
+    if (years.length === 1 && !NOT_A_YEAR.test(c.header)) return `y${years[0]}`;
+    const period = periods[i];
+    if (!period) return '';
+    const [duration, date] = period.split('|');
+    if (duration === '' && !BALANCE_SHEET.test(table.title)) return '';
+    if (duration !== '' && duration !== '12m') return '';
+    const early = date.slice(5, 7) === '01' && Number(date.slice(8)) <= 7;
+    return `d${Number(date.slice(0, 4)) - (early ? 1 : 0)}`;
+  });
+}
+
+/**
+ * Selected financial data head their columns with a year alone ("1999"), the statements with a
+ * date ("September 25, 1999"). A year says which fiscal year only if the two tables agree on it:
+ * a retailer's fiscal 1999 ends in January 2000. So the facts of two such tables are paired by
+ * year and line item, and a pair that disagrees is flagged only when more pairs of the same two
+ * tables agree than disagree, and at least two agree.
+ */
+function tieFiscalYears(tables: Table[]): Finding[] {
+  const byKey = new Map<string, Fact[]>();
+  for (const table of tables) {
+    if (!tieable(table)) continue;
+    const years = columnYears(table);
+    if (years.every((y) => !y)) continue;
+    const items = rowKeys(table);
+    for (const row of table.rows) {
+      const item = items.get(row.index);
+      if (!item) continue;
+      for (const cell of row.cells) {
+        const year = years[cell.column] ?? '';
+        if (!year || cell.kind !== 'number' || cell.percent) continue;
+        const key = `${row.measure}|${item}|${year.slice(1)}`;
+        const list = byKey.get(key) ?? [];
+        list.push({ table, row, cell, key: year });
+        byKey.set(key, list);
+      }
+    }
+  }
+  const pairs: Array<[Fact, Fact, boolean]> = [];
+  const tally = new Map<string, { agree: number; disagree: number }>();
+  for (const facts of byKey.values()) {
+    if (!comparable(facts)) continue;
+    for (let i = 0; i < facts.length; i++) {
+      for (let j = i + 1; j < facts.length; j++) {
+        const [a, b] = facts[i].table.index < facts[j].table.index ? [facts[i], facts[j]] : [facts[j], facts[i]];
+        // Two dated columns are tied by tieTables already.
+        if (a.key[0] === 'd' && b.key[0] === 'd') continue;
+        const agrees = ties(a, b);
+        const pair = `${a.table.index}|${b.table.index}`;
+        const t = tally.get(pair) ?? { agree: 0, disagree: 0 };
+        if (agrees) t.agree++;
+        else t.disagree++;
+        tally.set(pair, t);
+        pairs.push([a, b, agrees]);
+      }
+    }
+  }
+  const findings: Finding[] = [];
+  for (const [a, b, agrees] of pairs) {
+    const t = tally.get(`${a.table.index}|${b.table.index}`)!;
+    if (agrees || t.agree < 2 || t.agree <= t.disagree) continue;
+    const ua = cellUnits(a.table, a.row, a.cell).value;
+    const ub = cellUnits(b.table, b.row, b.cell).value;
+    findings.push(tieFinding(a, b, ua, ub), tieFinding(b, a, ub, ua));
+  }
   return findings;
 }
 
@@ -100,9 +182,11 @@ function rowKeys(table: Table): Map<number, string> {
   // "Services revenue" in the highlights and "Revenues › Services" in the statement are one line
   // item: the key is the set of its words, with the heading's for a short label.
   const keyOf = (row: Row) => {
-    const label = lineItemKey(row.label).replace(/^total /, '');
+    const full = lineItemKey(row.label);
+    const label = full.replace(/^total /, '');
     if (!label || GENERIC.test(label)) return '';
-    const words = label.split(' ').length < 2 && row.groups.length > 0 ? `${normalize(row.groups[row.groups.length - 1])} ${label}` : label;
+    // "Total assets" names its line item itself, whatever heading it is printed under.
+    const words = label === full && label.split(' ').length < 2 && row.groups.length > 0 ? `${normalize(row.groups[row.groups.length - 1])} ${label}` : label;
     return [...new Set(words.split(' ').filter((w) => !['and', 'of', 'the', 'total', 'gaap'].includes(w)).map(stem))].sort().join(' ');
   };
   const itemKeys = table.rows.map(keyOf);
