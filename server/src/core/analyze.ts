@@ -6,6 +6,7 @@ import { checkIdentities } from './identities';
 import { checkPercentages } from './percentages';
 import { checkEarningsPerShare } from './perShare';
 import { tieTables } from './crossTies';
+import { checkChanges } from './changes';
 import { tieProseToTables } from './proseTies';
 import { footingFindings } from './findings';
 import { Lines } from './lines';
@@ -61,7 +62,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       tables,
       prose,
       ties: tieProse(prose, tables),
-      findings: [...footingFindings(tables), ...crossFoot(tables), ...checkIdentities(tables), ...checkPercentages(tables), ...checkEarningsPerShare(tables), ...tableTies, ...tieCashToBalanceSheet(tables), ...tieProseToTables(prose, tables)].sort((a, b) => a.span.start - b.span.start),
+      findings: [...footingFindings(tables), ...crossFoot(tables), ...checkIdentities(tables), ...checkPercentages(tables), ...checkChanges(tables), ...checkEarningsPerShare(tables), ...tableTies, ...tieCashToBalanceSheet(tables), ...tieProseToTables(prose, tables)].sort((a, b) => a.span.start - b.span.start),
       notes,
     },
   };

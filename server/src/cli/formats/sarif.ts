@@ -23,8 +23,8 @@ export const RULE_INFO: Record<string, RuleInfo> = {
   },
   'cross-footing': {
     name: 'RowDoesNotCrossFoot',
-    short: 'A Total or Consolidated column does not equal the sum of the columns beside it.',
-    full: 'Across a row, the figure in the Total (or Consolidated) column differs from the sum of the segment or quarter columns by more than their rounding allows.',
+    short: 'A Total or Consolidated column does not equal the sum of the columns beside it, or a change column the difference of its periods.',
+    full: 'Across a row, the figure in the Total (or Consolidated) column differs from the sum of the segment or quarter columns, or the figure in a change column from the current period less the prior one, by more than their rounding allows.',
   },
   'balance-sheet': {
     name: 'BalanceSheetDoesNotBalance',

@@ -1,0 +1,160 @@
+// Change columns: "2004   2003   Change" prints, on each row, the current period less the prior one,
+// as an amount ("$ Change", "Increase (Decrease)") or as a percentage of the prior period
+// ("% Change", "-4.1%"). As with cross-footing, a column is read as a change of two period columns
+// only when its rows bear that out, and only then is a row that does not called wrong.
+//
+// Signs are presentation: a change may be printed as favourable/(unfavourable), so that a rise in
+// costs shows in parentheses, and a change from a loss has no agreed sign. Magnitudes must agree.
+import { RULE_CROSS_FOOTING } from './crossFooting';
+import { cellHalf, halfUnit } from './figures';
+import { confirmed } from './footing';
+import { formatNumber } from './format';
+import { cellIn } from './lookup';
+import type { Cell, Finding, Row, Table } from './model';
+import { RULE_PERCENTAGE } from './percentages';
+
+const CHANGE_HEADER = /%|\bpercent|\bchange\b|\bchg\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bgrowth\b|\binc\b|\bdec\b/i;
+const YEAR = /\b(?:19|20)\d\d\b/g;
+
+interface Pair {
+  current: number;
+  prior: number;
+}
+
+interface RowCheck {
+  row: Row;
+  change: Cell;
+  current: Cell;
+  prior: Cell;
+  ok: boolean;
+}
+
+export function checkChanges(tables: Table[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const table of tables) {
+    const kinds = table.columns.map((c) => columnKind(table, c.index));
+    kinds.forEach((kind, column) => {
+      if (kind !== 'period') findings.push(...checkColumn(table, column, kind === 'percent', kinds));
+    });
+  }
+  return findings;
+}
+
+/** 'percent' or 'amount' for a column that may print changes, 'period' for one that prints a period. */
+function columnKind(table: Table, column: number): 'period' | 'percent' | 'amount' {
+  const header = table.columns[column].header;
+  const cells = table.rows.flatMap((r) => {
+    const c = cellIn(r, column);
+    return c && c.kind === 'number' ? [c] : [];
+  });
+  const percents = cells.filter((c) => c.percent).length;
+  const percent = /%|\bpercent/i.test(header) || (cells.length > 0 && percents * 2 > cells.length);
+  if (percent) return 'percent';
+  return CHANGE_HEADER.test(header) ? 'amount' : 'period';
+}
+
+/** Checks one change column against the pair of period columns on its left that its rows bear out. */
+function checkColumn(table: Table, column: number, percent: boolean, kinds: string[]): Finding[] {
+  let best: RowCheck[] = [];
+  let bestAgree = 0;
+  for (const pair of pairsLeftOf(table, column, kinds)) {
+    const checks = table.rows.flatMap((row) => checkRow(row, column, pair, percent));
+    const agree = checks.filter((c) => c.ok).length;
+    if (agree > bestAgree) {
+      best = checks;
+      bestAgree = agree;
+    }
+  }
+  const wrong = best.filter((c) => !c.ok);
+  if (wrong.length === 0 || !confirmed(bestAgree, wrong.length)) return [];
+  return wrong.map((c) => toFinding(table, c, percent));
+}
+
+/**
+ * Adjacent period columns left of the change column, nearest first. The later year is the current
+ * period; without years, the left one is (as statements print them).
+ */
+function pairsLeftOf(table: Table, column: number, kinds: string[]): Pair[] {
+  const periods: number[] = [];
+  for (let i = column - 1; i >= 0; i--) if (kinds[i] === 'period') periods.unshift(i);
+  const pairs: Pair[] = [];
+  for (let i = periods.length - 2; i >= 0; i--) {
+    const [left, right] = [periods[i], periods[i + 1]];
+    const yl = yearOf(table.columns[left].header);
+    const yr = yearOf(table.columns[right].header);
+    pairs.push(yl !== undefined && yr !== undefined && yr > yl ? { current: right, prior: left } : { current: left, prior: right });
+  }
+  return pairs;
+}
+
+function yearOf(header: string): number | undefined {
+  const years = header.match(YEAR);
+  return years?.length === 1 ? Number(years[0]) : undefined;
+}
+
+function checkRow(row: Row, column: number, pair: Pair, percent: boolean): RowCheck[] {
+  if (row.measure === 'percent' || row.measure === 'ratio') return [];
+  const change = cellIn(row, column);
+  const current = cellIn(row, pair.current);
+  const prior = cellIn(row, pair.prior);
+  if (!change || !current || !prior || change.kind !== 'number' || current.kind === 'na' || prior.kind === 'na') return [];
+  if (current.percent || prior.percent || (!percent && change.percent)) return [];
+  // A row prints both periods to one precision: "$1,710" beside "$1.556" is a misprinted comma
+  // (Apple's 10-Q), a figure the reader cannot trust either way.
+  if (current.kind === 'number' && prior.kind === 'number' && current.decimals !== prior.decimals) return [];
+  const ok = percent ? percentAgrees(change, current, prior) : amountAgrees(change, current, prior);
+  if (ok === undefined) return [];
+  return [{ row, change, current, prior, ok }];
+}
+
+/** |change| within the rounding of |current - prior|. */
+function amountAgrees(change: Cell, current: Cell, prior: Cell): boolean {
+  const difference = Math.abs((current.value ?? 0) - (prior.value ?? 0));
+  const tolerance = cellHalf(current) + cellHalf(prior) + cellHalf(change) + 1e-9 * Math.max(1, difference);
+  return Math.abs(Math.abs(change.value ?? 0) - difference) <= tolerance;
+}
+
+/**
+ * Interval arithmetic: (a - b) / |b| is monotone in a and in b, so over the box of the amounts'
+ * intervals its extremes lie at the corners. Undefined when the prior period may be zero.
+ * Percentages are worked out from the unrounded amounts, and a subtotal in a force-footed
+ * statement may be a unit off its unrounded value (Southern Company prints 117 against 102 as
+ * 13.5%: 116.4 / 102.6), so each amount stands for a whole unit either side, not a half.
+ */
+function percentAgrees(change: Cell, current: Cell, prior: Cell): boolean | undefined {
+  const a = current.value ?? 0;
+  const b = prior.value ?? 0;
+  const ha = 2 * cellHalf(current);
+  const hb = 2 * cellHalf(prior);
+  if (Math.abs(b) - hb <= 0) return undefined;
+  const corners = [
+    [a - ha, b - hb],
+    [a - ha, b + hb],
+    [a + ha, b - hb],
+    [a + ha, b + hb],
+  ].map(([x, y]) => Math.abs((100 * (x - y)) / Math.abs(y)));
+  // Magnitudes: when the interval of the change spans zero, its magnitude runs from zero.
+  const spansZero = ((100 * (a - ha - (b + hb))) / Math.abs(b)) * ((100 * (a + ha - (b - hb))) / Math.abs(b)) <= 0;
+  const low = spansZero ? 0 : Math.min(...corners);
+  const high = Math.max(...corners);
+  const printed = Math.abs(change.value ?? 0);
+  const h = halfUnit(change.decimals);
+  return printed + h >= low - 1e-9 && printed - h <= high + 1e-9;
+}
+
+function toFinding(table: Table, c: RowCheck, percent: boolean): Finding {
+  const header = table.columns[c.change.column]?.header.trim() || 'Change';
+  const a = c.current.value ?? 0;
+  const b = c.prior.value ?? 0;
+  const computed = percent ? `${formatNumber((100 * (a - b)) / Math.abs(b), Math.max(1, c.change.decimals))}%` : formatNumber(a - b, Math.max(c.current.decimals, c.prior.decimals));
+  return {
+    rule: percent ? RULE_PERCENTAGE : RULE_CROSS_FOOTING,
+    severity: 'warning',
+    span: c.change.span,
+    message: `${c.row.label || 'Row'} (${header}) prints ${c.change.text.trim()}, but ${c.current.text.trim()} against ${c.prior.text.trim()} is a change of ${computed}`,
+    related: [
+      { span: c.current.span, message: `${table.columns[c.current.column]?.header || 'current period'}: ${c.current.text.trim()}` },
+      { span: c.prior.span, message: `${table.columns[c.prior.column]?.header || 'prior period'}: ${c.prior.text.trim()}` },
+    ],
+  };
+}

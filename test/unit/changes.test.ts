@@ -1,0 +1,56 @@
+// Change columns: each row's change is its current period less its prior one, as an amount or as
+// a percentage of the prior period, within the rounding of the figures.
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { lineAt } from '../../server/src/core/text';
+import { CORPUS, read } from '../support/corpus';
+
+function findings(text: string, rule: string) {
+  const { source, model } = analyze(text);
+  return model.findings.filter((f) => f.rule === rule).map((f) => ({ line: lineAt(source, f.span.start) + 1, message: f.message }));
+}
+
+test('a percent change column is the change of the two periods beside it', () => {
+  // Southern Company, kilowatt-hour sales: Industrial 14,039 against 13,492 is 4.1% up (printed 4.0%,
+  // worked out from unrounded figures). A wrong digit in 14,039 leaves 4.0% standing alone.
+  const filing = read(path.join(CORPUS, 'southernco_8k_0000092122-05-000042.txt'));
+  assert.deepEqual(findings(filing, 'percentage'), []);
+  const changed = filing.replace('Industrial               14,039', 'Industrial               14,939');
+  assert.notEqual(changed, filing);
+  assert.deepEqual(findings(changed, 'percentage'), [
+    { line: 832, message: 'Industrial (Change) prints 4.0%, but 14,939 against 13,492 is a change of 10.7%' },
+  ]);
+});
+
+/** Figures right-aligned on their digits; a closing parenthesis hangs one place to the right. */
+const row = (label: string, ...figures: string[]) =>
+  label.padEnd(30) + figures.map((f) => (f.endsWith(')') ? f.padStart(13) : `${f.padStart(12)} `)).join('');
+
+const statement = (revenueChange: string, costChange: string, opexChange = '(10)', interestChange = '(5)') =>
+  [
+    'SUMMARY OF OPERATIONS',
+    '(In thousands)',
+    '',
+    row('', '2004', '2003', 'Change'),
+    row('Revenues', '$ 1,000', '$   900', `$ ${revenueChange}`),
+    row('Cost of sales', '600', '550', costChange),
+    row('Operating expenses', '200', '210', opexChange),
+    row('Interest expense', '40', '45', interestChange),
+    '',
+  ].join('\n');
+
+test('an amount change column is the difference of the two periods, whatever sign it is printed with', () => {
+  // "(50)" for a rise in costs is the unfavourable change, printed as such by many filers.
+  assert.deepEqual(findings(statement('100', '(50)'), 'cross-footing'), []);
+  assert.deepEqual(findings(statement('190', '50'), 'cross-footing'), [
+    { line: 5, message: 'Revenues (Change) prints $ 190, but $ 1,000 against $   900 is a change of 100' },
+  ]);
+});
+
+test('a column that most rows do not bear out as a change is not checked', () => {
+  // Two rows agree, two do not: no more agree than disagree, so the reading is not borne out.
+  const text = statement('190', '75');
+  assert.deepEqual(findings(text, 'cross-footing'), []);
+});
