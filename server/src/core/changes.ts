@@ -9,7 +9,6 @@ import { RULE_CROSS_FOOTING } from './crossFooting';
 import { cellHalf, halfUnit } from './figures';
 import { confirmed } from './footing';
 import { formatNumber } from './format';
-import { cellIn } from './lookup';
 import type { Cell, Finding, Row, Table } from './model';
 import { RULE_PERCENTAGE } from './percentages';
 
@@ -32,33 +31,53 @@ interface RowCheck {
 export function checkChanges(tables: Table[]): Finding[] {
   const findings: Finding[] = [];
   for (const table of tables) {
-    const kinds = table.columns.map((c) => columnKind(table, c.index));
+    if (table.columns.length < 3) continue;
+    const grid = table.rows.map((row) => byColumn(row, table.columns.length));
+    const kinds = columnKinds(table, grid);
     kinds.forEach((kind, column) => {
-      if (kind !== 'period') findings.push(...checkColumn(table, column, kind === 'percent', kinds));
+      if (kind !== 'period') findings.push(...checkColumn(table, grid, column, kind === 'percent', kinds));
     });
   }
   return findings;
 }
 
-/** 'percent' or 'amount' for a column that may print changes, 'period' for one that prints a period. */
-function columnKind(table: Table, column: number): 'period' | 'percent' | 'amount' {
-  const header = table.columns[column].header;
-  const cells = table.rows.flatMap((r) => {
-    const c = cellIn(r, column);
-    return c && c.kind === 'number' ? [c] : [];
+/** A row's cells by column, so that each check reads a cell without a search. */
+function byColumn(row: Row, columns: number): Array<Cell | undefined> {
+  const cells = new Array<Cell | undefined>(columns);
+  for (const cell of row.cells) cells[cell.column] = cell;
+  return cells;
+}
+
+/**
+ * 'percent' or 'amount' for a column that may print changes ("% Change", or most of its figures
+ * percentages; "Change", "Increase (Decrease)"), 'period' for one that prints a period.
+ */
+function columnKinds(table: Table, grid: Array<Array<Cell | undefined>>): Array<'period' | 'percent' | 'amount'> {
+  const numbers = new Array<number>(table.columns.length).fill(0);
+  const percents = new Array<number>(table.columns.length).fill(0);
+  for (const cells of grid) {
+    for (const cell of cells) {
+      if (!cell || cell.kind !== 'number') continue;
+      numbers[cell.column]++;
+      if (cell.percent) percents[cell.column]++;
+    }
+  }
+  return table.columns.map((c, i) => {
+    if (/%|\bpercent/i.test(c.header) || percents[i] * 2 > numbers[i]) return 'percent';
+    return CHANGE_HEADER.test(c.header) ? 'amount' : 'period';
   });
-  const percents = cells.filter((c) => c.percent).length;
-  const percent = /%|\bpercent/i.test(header) || (cells.length > 0 && percents * 2 > cells.length);
-  if (percent) return 'percent';
-  return CHANGE_HEADER.test(header) ? 'amount' : 'period';
 }
 
 /** Checks one change column against the pair of period columns on its left that its rows bear out. */
-function checkColumn(table: Table, column: number, percent: boolean, kinds: string[]): Finding[] {
+function checkColumn(table: Table, grid: Array<Array<Cell | undefined>>, column: number, percent: boolean, kinds: string[]): Finding[] {
   let best: RowCheck[] = [];
   let bestAgree = 0;
   for (const pair of pairsLeftOf(table, column, kinds)) {
-    const checks = table.rows.flatMap((row) => checkRow(row, column, pair, percent));
+    const checks: RowCheck[] = [];
+    table.rows.forEach((row, i) => {
+      const check = checkRow(row, grid[i], column, pair, percent);
+      if (check) checks.push(check);
+    });
     const agree = checks.filter((c) => c.ok).length;
     if (agree > bestAgree) {
       best = checks;
@@ -92,19 +111,19 @@ function yearOf(header: string): number | undefined {
   return years?.length === 1 ? Number(years[0]) : undefined;
 }
 
-function checkRow(row: Row, column: number, pair: Pair, percent: boolean): RowCheck[] {
-  if (row.measure === 'percent' || row.measure === 'ratio') return [];
-  const change = cellIn(row, column);
-  const current = cellIn(row, pair.current);
-  const prior = cellIn(row, pair.prior);
-  if (!change || !current || !prior || change.kind !== 'number' || current.kind === 'na' || prior.kind === 'na') return [];
-  if (current.percent || prior.percent || (!percent && change.percent)) return [];
+function checkRow(row: Row, cells: Array<Cell | undefined>, column: number, pair: Pair, percent: boolean): RowCheck | undefined {
+  if (row.measure === 'percent' || row.measure === 'ratio') return undefined;
+  const change = cells[column];
+  const current = cells[pair.current];
+  const prior = cells[pair.prior];
+  if (!change || !current || !prior || change.kind !== 'number' || current.kind === 'na' || prior.kind === 'na') return undefined;
+  if (current.percent || prior.percent || (!percent && change.percent)) return undefined;
   // A row prints both periods to one precision: "$1,710" beside "$1.556" is a misprinted comma
   // (Apple's 10-Q), a figure the reader cannot trust either way.
-  if (current.kind === 'number' && prior.kind === 'number' && current.decimals !== prior.decimals) return [];
+  if (current.kind === 'number' && prior.kind === 'number' && current.decimals !== prior.decimals) return undefined;
   const ok = percent ? percentAgrees(change, current, prior) : amountAgrees(change, current, prior);
-  if (ok === undefined) return [];
-  return [{ row, change, current, prior, ok }];
+  if (ok === undefined) return undefined;
+  return { row, change, current, prior, ok };
 }
 
 /** |change| within the rounding of |current - prior|. */

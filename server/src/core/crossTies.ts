@@ -176,8 +176,17 @@ function inferScales(tables: Table[], byKey: Map<string, Fact[]>): void {
   }
 }
 
+// Worked out once per table for both kinds of tie between tables (by period, by fiscal year).
+const tableRowKeys = new WeakMap<Table, Map<number, string>>();
+
 /** Line items that occur once in their table, keyed by their normalized label. */
 function rowKeys(table: Table): Map<number, string> {
+  let keys = tableRowKeys.get(table);
+  if (!keys) tableRowKeys.set(table, (keys = readRowKeys(table)));
+  return keys;
+}
+
+function readRowKeys(table: Table): Map<number, string> {
   const counts = new Map<string, number>();
   // "Services revenue" in the highlights and "Revenues › Services" in the statement are one line
   // item: the key is the set of its words, with the heading's for a short label.
