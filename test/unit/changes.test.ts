@@ -54,3 +54,20 @@ test('a column that most rows do not bear out as a change is not checked', () =>
   const text = statement('190', '75');
   assert.deepEqual(findings(text, 'cross-footing'), []);
 });
+
+test('a margin printed without its % sign changes in points in a % Change column', () => {
+  const text = [
+    'HIGHLIGHTS',
+    '(In thousands)',
+    '',
+    row('', '2004', '2003', '% Change'),
+    row('Revenues', '$ 1,000', '$   800', '25.0%'),
+    row('Operating income', '200', '160', '25.0%'),
+    row('Net income', '120', '100', '20.0%'),
+    row('Operating margin', '20.0', '18.5', '1.5'),
+    '',
+  ].join('\n');
+  assert.deepEqual(findings(text, 'percentage'), []);
+  // The same row as an amount is a change of 8.1%, not 1.5%: flagged.
+  assert.deepEqual(findings(text.replace('Operating margin', 'Operating result'), 'percentage').map((f) => f.line), [8]);
+});

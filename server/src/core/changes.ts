@@ -99,6 +99,8 @@ function pairsLeftOf(table: Table, column: number, kinds: string[]): Pair[] {
   const pairs: Pair[] = [];
   for (let i = periods.length - 2; i >= 0; i--) {
     const [left, right] = [periods[i], periods[i + 1]];
+    // Side by side: "Q4 2004  Q4 2003  %  FY 2004  FY 2003  %" pairs no quarter with a year.
+    if (right !== left + 1) continue;
     const yl = yearOf(table.columns[left].header);
     const yr = yearOf(table.columns[right].header);
     pairs.push(yl !== undefined && yr !== undefined && yr > yl ? { current: right, prior: left } : { current: left, prior: right });
@@ -121,9 +123,18 @@ function checkRow(row: Row, cells: Array<Cell | undefined>, column: number, pair
   // A row prints both periods to one precision: "$1,710" beside "$1.556" is a misprinted comma
   // (Apple's 10-Q), a figure the reader cannot trust either way.
   if (current.kind === 'number' && prior.kind === 'number' && current.decimals !== prior.decimals) return undefined;
-  const ok = percent ? percentAgrees(change, current, prior) : amountAgrees(change, current, prior);
+  const ok = percent ? percentOrPointsAgree(row, change, current, prior) : amountAgrees(change, current, prior);
   if (ok === undefined) return undefined;
   return { row, change, current, prior, ok };
+}
+
+// A margin or a rate printed without its "%" changes in points, not percent, in a % Change column.
+const RATE = /\bmargins?\b|\brates?\b|\bpercent|%|\bratio\b|\breturn on\b|\byield\b|\bas a percentage\b/i;
+
+/** Undefined when neither can be said (the prior period may be zero and the row is no rate). */
+function percentOrPointsAgree(row: Row, change: Cell, current: Cell, prior: Cell): boolean | undefined {
+  if (RATE.test([...row.groups, row.label].join(' ')) && amountAgrees(change, current, prior)) return true;
+  return percentAgrees(change, current, prior);
 }
 
 /** |change| within the rounding of |current - prior|. */
