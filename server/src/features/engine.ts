@@ -4,6 +4,7 @@
 // filing can make the worker slow, never the editor unresponsive. Without workers (run from
 // source, or threads unavailable) the same engine runs on the main thread.
 import { parentPort } from 'node:worker_threads';
+import { warmUp } from './warmup';
 import { getHeapStatistics } from 'node:v8';
 import { analyze, CancelledError, type Analysis } from '../core/analyze';
 import { exportTable, tableToCsv, tableToMarkdown } from '../core/export';
@@ -155,7 +156,10 @@ export function serveEngine(control: Int32Array): void {
   if (!port) return;
   const post = (message: EngineMessage) => port.postMessage(message);
   const engine = new Engine((message) => post({ kind: 'log', message }), control);
+  let idle = true;
+  setImmediate(() => warmUp((text) => analyze(text), () => !idle));
   port.on('message', (command: WorkerCommand) => {
+    idle = false;
     if (command.kind === 'job') post({ kind: 'outcome', outcome: engine.run(command.job) });
     else if (command.kind === 'close') engine.close(command.uri);
     else if (command.kind === 'clear') engine.clear();
