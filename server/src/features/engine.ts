@@ -10,7 +10,7 @@ import { analyze, CancelledError, type Analysis } from '../core/analyze';
 import { exportTable, tableToCsv, tableToMarkdown } from '../core/export';
 import { tableAt } from '../core/lookup';
 import { isPosition, toOffset } from '../convert';
-import type { Settings } from '../settings';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { provideDiagnostics } from './diagnostics';
 import { provideFoldingRanges } from './folding';
 import { provideCodeLenses } from './codeLens';
@@ -147,6 +147,14 @@ export function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
+/** What a document's first requests run: the analysis, then diagnostics, outline and folding. */
+function warmFeatures(text: string): void {
+  const analysis = analyze(text);
+  provideDiagnostics(analysis, 'untitled:warm-up', DEFAULT_SETTINGS);
+  provideDocumentSymbols(analysis);
+  provideFoldingRanges(analysis);
+}
+
 /** Main-thread → worker messages. */
 export type WorkerCommand = { kind: 'job'; job: Job } | { kind: 'close'; uri: string } | { kind: 'clear' };
 
@@ -157,7 +165,7 @@ export function serveEngine(control: Int32Array): void {
   const post = (message: EngineMessage) => port.postMessage(message);
   const engine = new Engine((message) => post({ kind: 'log', message }), control);
   let idle = true;
-  setImmediate(() => warmUp((text) => analyze(text), () => !idle));
+  setImmediate(() => warmUp(warmFeatures, () => !idle));
   port.on('message', (command: WorkerCommand) => {
     idle = false;
     if (command.kind === 'job') post({ kind: 'outcome', outcome: engine.run(command.job) });
