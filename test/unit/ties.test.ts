@@ -113,6 +113,10 @@ test('selected data headed by years tie to the statements headed by dates', () =
     assert.deepEqual(ties.map((f) => f.line), c.lines, c.file);
     assert.ok(ties[0].message.startsWith('Total assets (') && ties[0].message.endsWith(c.off), ties[0].message);
   }
+  // The hover of the five-year figure shows its tie mark to the balance sheet.
+  const filing = read(path.join(CORPUS, cases[0].file));
+  const hover = hoverAt(analyze(filing).model, filing.indexOf(cases[0].from) + cases[0].from.length - 2)?.markdown ?? '';
+  assert.match(hover, /- Tie: ✓ agrees with TOTAL ASSETS .*CONSOLIDATED BALANCE SHEETS/);
 });
 
 test('a year alone is tied only when the two tables agree on which fiscal year it is', () => {

@@ -142,9 +142,16 @@ function tieFiscalYears(tables: Table[]): Finding[] {
     }
   }
   const findings: Finding[] = [];
+  const byCell = factsOfModel.get(tables);
   for (const [a, b, agrees] of pairs) {
     const t = tally.get(`${a.table.index}|${b.table.index}`)!;
-    if (agrees || t.agree < 2 || t.agree <= t.disagree) continue;
+    if (t.agree < 2 || t.agree <= t.disagree) continue;
+    // A pairing the two tables bear out is a tie mark in the hover of both cells.
+    if (byCell) {
+      link(byCell, a, b);
+      link(byCell, b, a);
+    }
+    if (agrees) continue;
     const ua = cellUnits(a.table, a.row, a.cell).value;
     const ub = cellUnits(b.table, b.row, b.cell).value;
     findings.push(tieFinding(a, b, ua, ub), tieFinding(b, a, ub, ua));
@@ -293,6 +300,13 @@ export interface TiedFact {
   row: Row;
   cell: Cell;
   agrees: boolean;
+}
+
+/** Adds `there` to the facts tied to `here`'s cell (a copy: a list may be shared by a whole key). */
+function link(byCell: Map<Cell, Fact[]>, here: Fact, there: Fact): void {
+  const list = [...(byCell.get(here.cell) ?? [here])];
+  if (!list.includes(there) && !list.some((f) => f.cell === there.cell)) list.push(there);
+  byCell.set(here.cell, list);
 }
 
 // The facts tieTables collected for one analysis, kept for the hovers (the model's tables are the key).
