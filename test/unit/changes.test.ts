@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
+import { hoverAt } from '../../server/src/core/hover';
 import { lineAt } from '../../server/src/core/text';
 import { CORPUS, read } from '../support/corpus';
 
@@ -70,4 +71,11 @@ test('a margin printed without its % sign changes in points in a % Change column
   assert.deepEqual(findings(text, 'percentage'), []);
   // The same row as an amount is a change of 8.1%, not 1.5%: flagged.
   assert.deepEqual(findings(text.replace('Operating margin', 'Operating result'), 'percentage').map((f) => f.line), [8]);
+});
+
+test('the hover of a percent change in an amount row says it is not scaled', () => {
+  const filing = read(path.join(CORPUS, 'southernco_8k_0000092122-05-000042.txt'));
+  const at = filing.indexOf('14,039    13,492      4.0%') + 22;
+  const hover = hoverAt(analyze(filing).model, at)?.markdown ?? '';
+  assert.match(hover, /- Value: 4\.0%\n- Scale: percent \(not scaled\)/);
 });

@@ -42,7 +42,7 @@ export function describeCell({ table, row, cell }: CellHit, tables: Table[]): st
     '',
     `- Period: ${header}`,
     `- Value: ${describeValue(table, row, cell.column, cell.value, cell.decimals, cell.kind, cell.percent)}`,
-    `- Scale: ${describeRowScale(table, row, cell.column)}`,
+    `- Scale: ${cell.percent ? 'percent (not scaled)' : describeRowScale(table, row, cell.column)}`,
     `- Table: ${table.title}`,
   ];
   const footing = row.footing !== undefined ? table.footings[row.footing] : undefined;
