@@ -73,9 +73,12 @@ test('a margin printed without its % sign changes in points in a % Change column
   assert.deepEqual(findings(text.replace('Operating margin', 'Operating result'), 'percentage').map((f) => f.line), [8]);
 });
 
-test('the hover of a percent change in an amount row says it is not scaled', () => {
+test('the hover of a percent change shows the change it was checked against, not a scale', () => {
   const filing = read(path.join(CORPUS, 'southernco_8k_0000092122-05-000042.txt'));
   const at = filing.indexOf('14,039    13,492      4.0%') + 22;
   const hover = hoverAt(analyze(filing).model, at)?.markdown ?? '';
   assert.match(hover, /- Value: 4\.0%\n- Scale: percent \(not scaled\)/);
+  assert.match(hover, /- Change: ✓ agrees within rounding: 14,039 against 13,492 is a change of 4\.1%/);
+  const changed = filing.replace('14,039    13,492      4.0%', '14,939    13,492      4.0%');
+  assert.match(hoverAt(analyze(changed).model, at)?.markdown ?? '', /- Change: ✗ does not agree: 14,939 against 13,492 is a change of 10\.7%/);
 });

@@ -31,14 +31,48 @@ interface RowCheck {
 export function checkChanges(tables: Table[]): Finding[] {
   const findings: Finding[] = [];
   for (const table of tables) {
-    if (table.columns.length < 3) continue;
-    const grid = table.rows.map((row) => byColumn(row, table.columns.length));
-    const kinds = columnKinds(table, grid);
-    kinds.forEach((kind, column) => {
-      if (kind !== 'period') findings.push(...checkColumn(table, grid, column, kind === 'percent', kinds));
-    });
+    for (const column of changeColumns(table)) {
+      for (const c of column.checks) if (!c.ok) findings.push(toFinding(table, c, column.percent));
+    }
   }
   return findings;
+}
+
+/** The change a cell prints, checked, for its hover: only in a column its rows bear out. */
+export function changeAt(table: Table, cell: Cell): { ok: boolean; text: string } | undefined {
+  const column = changeColumns(table).find((c) => c.column === cell.column);
+  const check = column?.checks.find((c) => c.change === cell);
+  if (!column || !check) return undefined;
+  return { ok: check.ok, text: `${check.current.text.trim()} against ${check.prior.text.trim()} is a change of ${computedChange(check, column.percent)}` };
+}
+
+interface ChangeColumn {
+  column: number;
+  percent: boolean;
+  /** Every row's check, in a column whose rows bear the reading out. */
+  checks: RowCheck[];
+}
+
+// Worked out once per table, for the findings and for the hovers.
+const tableChanges = new WeakMap<Table, ChangeColumn[]>();
+
+function changeColumns(table: Table): ChangeColumn[] {
+  let columns = tableChanges.get(table);
+  if (!columns) tableChanges.set(table, (columns = readChangeColumns(table)));
+  return columns;
+}
+
+function readChangeColumns(table: Table): ChangeColumn[] {
+  if (table.columns.length < 3) return [];
+  const grid = table.rows.map((row) => byColumn(row, table.columns.length));
+  const kinds = columnKinds(table, grid);
+  const out: ChangeColumn[] = [];
+  kinds.forEach((kind, column) => {
+    if (kind === 'period') return;
+    const checks = checkColumn(table, grid, column, kind === 'percent', kinds);
+    if (checks.length) out.push({ column, percent: kind === 'percent', checks });
+  });
+  return out;
 }
 
 /** A row's cells by column, so that each check reads a cell without a search. */
@@ -69,7 +103,7 @@ function columnKinds(table: Table, grid: Array<Array<Cell | undefined>>): Array<
 }
 
 /** Checks one change column against the pair of period columns on its left that its rows bear out. */
-function checkColumn(table: Table, grid: Array<Array<Cell | undefined>>, column: number, percent: boolean, kinds: string[]): Finding[] {
+function checkColumn(table: Table, grid: Array<Array<Cell | undefined>>, column: number, percent: boolean, kinds: string[]): RowCheck[] {
   let best: RowCheck[] = [];
   let bestAgree = 0;
   for (const pair of pairsLeftOf(table, column, kinds)) {
@@ -84,9 +118,7 @@ function checkColumn(table: Table, grid: Array<Array<Cell | undefined>>, column:
       bestAgree = agree;
     }
   }
-  const wrong = best.filter((c) => !c.ok);
-  if (wrong.length === 0 || !confirmed(bestAgree, wrong.length)) return [];
-  return wrong.map((c) => toFinding(table, c, percent));
+  return confirmed(bestAgree, best.length - bestAgree) ? best : [];
 }
 
 /**
@@ -172,11 +204,15 @@ function percentAgrees(change: Cell, current: Cell, prior: Cell): boolean | unde
   return printed + h >= low - 1e-9 && printed - h <= high + 1e-9;
 }
 
-function toFinding(table: Table, c: RowCheck, percent: boolean): Finding {
-  const header = table.columns[c.change.column]?.header.trim() || 'Change';
+function computedChange(c: RowCheck, percent: boolean): string {
   const a = c.current.value ?? 0;
   const b = c.prior.value ?? 0;
-  const computed = percent ? `${formatNumber((100 * (a - b)) / Math.abs(b), Math.max(1, c.change.decimals))}%` : formatNumber(a - b, Math.max(c.current.decimals, c.prior.decimals));
+  return percent ? `${formatNumber((100 * (a - b)) / Math.abs(b), Math.max(1, c.change.decimals))}%` : formatNumber(a - b, Math.max(c.current.decimals, c.prior.decimals));
+}
+
+function toFinding(table: Table, c: RowCheck, percent: boolean): Finding {
+  const header = table.columns[c.change.column]?.header.trim() || 'Change';
+  const computed = computedChange(c, percent);
   return {
     rule: percent ? RULE_PERCENTAGE : RULE_CROSS_FOOTING,
     severity: 'warning',

@@ -1,5 +1,6 @@
 // Hover text for a figure, in markdown: its line item and group, its period as printed, its value
 // with the scale written out, its table, and whether it foots or what total it belongs to.
+import { changeAt } from './changes';
 import { formatNumber, formatScaled } from './format';
 import { cellAt, cellIn, cellOf, proseAt, type CellHit } from './lookup';
 import type { ColumnFooting, DocumentModel, Footing, ProseFigure, Row, Table } from './model';
@@ -51,6 +52,8 @@ export function describeCell({ table, row, cell }: CellHit, tables: Table[]): st
   for (const other of tiedFacts(tables, cell)) {
     lines.push(`- Tie: ${other.agrees ? '✓ agrees with' : '✗ does not agree with'} ${lineItemPath(other.row, other.table)} ${other.cell.text.trim()} in ${other.table.title}`);
   }
+  const change = changeAt(table, cell);
+  if (change) lines.push(`- Change: ${change.ok ? '✓ agrees within rounding' : '✗ does not agree'}: ${change.text}`);
   if (row.measure === 'perShare') {
     const check = perShareAt(table, row, cell);
     if (check) lines.push(`- Per share: ${describePerShare(check, cell.decimals, cell.negative)}`);
