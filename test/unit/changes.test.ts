@@ -29,12 +29,12 @@ test('a percent change column is the change of the two periods beside it', () =>
 const row = (label: string, ...figures: string[]) =>
   label.padEnd(30) + figures.map((f) => (f.endsWith(')') ? f.padStart(13) : `${f.padStart(12)} `)).join('');
 
-const statement = (revenueChange: string, costChange: string, opexChange = '(10)', interestChange = '(5)') =>
+const statement = (revenueChange: string, costChange: string, opexChange = '(10)', interestChange = '(5)', periods = ['2004', '2003']) =>
   [
     'SUMMARY OF OPERATIONS',
     '(In thousands)',
     '',
-    row('', '2004', '2003', 'Change'),
+    row('', ...periods, 'Change'),
     row('Revenues', '$ 1,000', '$   900', `$ ${revenueChange}`),
     row('Cost of sales', '600', '550', costChange),
     row('Operating expenses', '200', '210', opexChange),
@@ -48,6 +48,10 @@ test('an amount change column is the difference of the two periods, whatever sig
   assert.deepEqual(findings(statement('190', '50'), 'cross-footing'), [
     { line: 5, message: 'Revenues (Change) prints $ 190, but $ 1,000 against $   900 is a change of 100' },
   ]);
+});
+
+test('a period headed "Dec. 2004" is a period, not an "Inc/(Dec)" change column', () => {
+  assert.deepEqual(findings(statement('190', '50', '(10)', '(5)', ['Dec. 2004', 'Dec. 2003']), 'cross-footing').map((f) => f.line), [5]);
 });
 
 test('a column that most rows do not bear out as a change is not checked', () => {

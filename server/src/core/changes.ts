@@ -12,7 +12,8 @@ import { formatNumber } from './format';
 import type { Cell, Finding, Row, Table } from './model';
 import { RULE_PERCENTAGE } from './percentages';
 
-const CHANGE_HEADER = /%|\bpercent|\bchange\b|\bchg\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bgrowth\b|\binc\b|\bdec\b/i;
+// "Inc/(Dec)" only as a pair: "Dec. 31, 2004" is a date and "Acme Inc." a name.
+const CHANGE_HEADER = /%|\bpercent|\bchange\b|\bchg\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bgrowth\b|\binc\.?\s*\/?\s*\(?dec\b/i;
 const YEAR = /\b(?:19|20)\d\d\b/g;
 
 interface Pair {
