@@ -6,6 +6,7 @@
 // Signs are presentation: a change may be printed as favourable/(unfavourable), so that a rise in
 // costs shows in parentheses, and a change from a loss has no agreed sign. Magnitudes must agree.
 import { RULE_CROSS_FOOTING } from './crossFooting';
+import { unitsTie, yearsIn } from './crossTies';
 import { cellHalf, halfUnit } from './figures';
 import { confirmed } from './footing';
 import { formatNumber } from './format';
@@ -14,7 +15,6 @@ import { RULE_PERCENTAGE } from './percentages';
 
 // "Inc/(Dec)" only as a pair: "Dec. 31, 2004" is a date and "Acme Inc." a name.
 const CHANGE_HEADER = /%|\bpercent|\bchange\b|\bchg\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bgrowth\b|\binc\.?\s*\/?\s*\(?dec\b/i;
-const YEAR = /\b(?:19|20)\d\d\b/g;
 
 interface Pair {
   current: number;
@@ -142,8 +142,8 @@ function pairsLeftOf(table: Table, column: number, kinds: string[]): Pair[] {
 }
 
 function yearOf(header: string): number | undefined {
-  const years = header.match(YEAR);
-  return years?.length === 1 ? Number(years[0]) : undefined;
+  const years = yearsIn(header);
+  return years.length === 1 ? Number(years[0]) : undefined;
 }
 
 function checkRow(row: Row, cells: Array<Cell | undefined>, column: number, pair: Pair, percent: boolean): RowCheck | undefined {
@@ -170,11 +170,10 @@ function percentOrPointsAgree(row: Row, change: Cell, current: Cell, prior: Cell
   return percentAgrees(change, current, prior);
 }
 
-/** |change| within the rounding of |current - prior|. */
+/** |change| within the rounding of |current - prior|: the two tie as magnitudes do between tables. */
 function amountAgrees(change: Cell, current: Cell, prior: Cell): boolean {
-  const difference = Math.abs((current.value ?? 0) - (prior.value ?? 0));
-  const tolerance = cellHalf(current) + cellHalf(prior) + cellHalf(change) + 1e-9 * Math.max(1, difference);
-  return Math.abs(Math.abs(change.value ?? 0) - difference) <= tolerance;
+  const difference = { value: (current.value ?? 0) - (prior.value ?? 0), half: cellHalf(current) + cellHalf(prior) };
+  return unitsTie({ value: change.value ?? 0, half: cellHalf(change) }, difference);
 }
 
 /**
@@ -196,8 +195,8 @@ function percentAgrees(change: Cell, current: Cell, prior: Cell): boolean | unde
     [a + ha, b - hb],
     [a + ha, b + hb],
   ].map(([x, y]) => Math.abs((100 * (x - y)) / Math.abs(y)));
-  // Magnitudes: when the interval of the change spans zero, its magnitude runs from zero.
-  const spansZero = ((100 * (a - ha - (b + hb))) / Math.abs(b)) * ((100 * (a + ha - (b - hb))) / Math.abs(b)) <= 0;
+  // Magnitudes: when the change a - b may be zero, its magnitude runs from zero.
+  const spansZero = a - ha <= b + hb && a + ha >= b - hb;
   const low = spansZero ? 0 : Math.min(...corners);
   const high = Math.max(...corners);
   const printed = Math.abs(change.value ?? 0);

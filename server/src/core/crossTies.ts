@@ -25,7 +25,8 @@ interface Fact {
   table: Table;
   row: Row;
   cell: Cell;
-  key: string;
+  /** The period as its column states it ("3m|2003-09-30", or "y1999" / "d1999" for a fiscal year). */
+  period: string;
 }
 
 
@@ -34,13 +35,15 @@ function tieable(table: Table): boolean {
   return !table.generatedTitle && !ADJUSTED.test(table.title) && !CHANGES.test(table.title);
 }
 
-/** Facts keyed by measure, line item and period, for the tables that may be tied. */
-function collectFacts(tables: Table[]): Map<string, Fact[]> {
+/**
+ * Facts of the tables that may be tied, keyed by measure, line item and the period `periodsOf`
+ * gives each column ('' for none); `sameAs` names the periods that are one (a year and a date).
+ */
+function collectFacts(tables: Table[], periodsOf: (table: Table) => string[], sameAs: (period: string) => string = (p) => p): Map<string, Fact[]> {
   const byKey = new Map<string, Fact[]>();
   for (const table of tables) {
     if (!tieable(table)) continue;
-    const keys = columnPeriods(table);
-    const periods = table.columns.map((c, i) => (ADJUSTED.test(c.header) ? '' : keys[i]));
+    const periods = periodsOf(table);
     if (periods.every((p) => !p)) continue;
     const items = rowKeys(table);
     for (const row of table.rows) {
@@ -49,11 +52,9 @@ function collectFacts(tables: Table[]): Map<string, Fact[]> {
       for (const cell of row.cells) {
         const period = periods[cell.column] ?? '';
         if (!period || cell.kind !== 'number' || cell.percent) continue;
-        // A date without a duration is a balance at that date: only balance sheets state those.
-        if (period.startsWith('|') && !BALANCE_SHEET.test(table.title)) continue;
-        const key = `${row.measure}|${item}|${period}`;
+        const key = `${row.measure}|${item}|${sameAs(period)}`;
         const list = byKey.get(key) ?? [];
-        list.push({ table, row, cell, key });
+        list.push({ table, row, cell, period });
         byKey.set(key, list);
       }
     }
@@ -61,14 +62,25 @@ function collectFacts(tables: Table[]): Map<string, Fact[]> {
   return byKey;
 }
 
+/** Each column's dated period; a date without a duration is a balance, which only balance sheets state. */
+function datedPeriods(table: Table): string[] {
+  const keys = columnPeriods(table);
+  return table.columns.map((c, i) => (ADJUSTED.test(c.header) || (keys[i].startsWith('|') && !BALANCE_SHEET.test(table.title)) ? '' : keys[i]));
+}
+
 export function tieTables(tables: Table[]): Finding[] {
-  const byKey = collectFacts(tables);
+  const byKey = collectFacts(tables, datedPeriods);
   factsOfModel.set(tables, factsByCell(byKey));
   inferScales(tables, byKey);
   const findings: Finding[] = [];
   for (const facts of byKey.values()) findings.push(...compare(facts));
   findings.push(...tieFiscalYears(tables));
   return findings;
+}
+
+/** The four-digit years a header names. */
+export function yearsIn(header: string): string[] {
+  return header.match(/\b(?:19|20)\d\d\b/g) ?? [];
 }
 
 /** Words that make a header a part of a year, or a date rather than a year. */
@@ -83,7 +95,7 @@ function columnYears(table: Table): string[] {
   const periods = columnPeriods(table);
   return table.columns.map((c, i) => {
     if (ADJUSTED.test(c.header)) return '';
-    const years = c.header.match(/\b(?:19|20)\d\d\b/g) ?? [];
+    const years = yearsIn(c.header);
     if (years.length === 1 && !NOT_A_YEAR.test(c.header)) return `y${years[0]}`;
     const period = periods[i];
     if (!period) return '';
@@ -103,25 +115,8 @@ function columnYears(table: Table): string[] {
  * tables agree than disagree, and at least two agree.
  */
 function tieFiscalYears(tables: Table[]): Finding[] {
-  const byKey = new Map<string, Fact[]>();
-  for (const table of tables) {
-    if (!tieable(table)) continue;
-    const years = columnYears(table);
-    if (years.every((y) => !y)) continue;
-    const items = rowKeys(table);
-    for (const row of table.rows) {
-      const item = items.get(row.index);
-      if (!item) continue;
-      for (const cell of row.cells) {
-        const year = years[cell.column] ?? '';
-        if (!year || cell.kind !== 'number' || cell.percent) continue;
-        const key = `${row.measure}|${item}|${year.slice(1)}`;
-        const list = byKey.get(key) ?? [];
-        list.push({ table, row, cell, key: year });
-        byKey.set(key, list);
-      }
-    }
-  }
+  // "y1999" (a year alone) and "d1999" (a dated fiscal year) are the same year.
+  const byKey = collectFacts(tables, columnYears, (year) => year.slice(1));
   const pairs: Array<[Fact, Fact, boolean]> = [];
   const tally = new Map<string, { agree: number; disagree: number }>();
   for (const facts of byKey.values()) {
@@ -130,7 +125,7 @@ function tieFiscalYears(tables: Table[]): Finding[] {
       for (let j = i + 1; j < facts.length; j++) {
         const [a, b] = facts[i].table.index < facts[j].table.index ? [facts[i], facts[j]] : [facts[j], facts[i]];
         // Two dated columns are tied by tieTables already.
-        if (a.key[0] === 'd' && b.key[0] === 'd') continue;
+        if (a.period[0] === 'd' && b.period[0] === 'd') continue;
         const agrees = ties(a, b);
         const pair = `${a.table.index}|${b.table.index}`;
         const t = tally.get(pair) ?? { agree: 0, disagree: 0 };
@@ -305,7 +300,7 @@ export interface TiedFact {
 /** Adds `there` to the facts tied to `here`'s cell (a copy: a list may be shared by a whole key). */
 function link(byCell: Map<Cell, Fact[]>, here: Fact, there: Fact): void {
   const list = [...(byCell.get(here.cell) ?? [here])];
-  if (!list.includes(there) && !list.some((f) => f.cell === there.cell)) list.push(there);
+  if (!list.some((f) => f.cell === there.cell)) list.push(there);
   byCell.set(here.cell, list);
 }
 
@@ -323,7 +318,7 @@ export function tiedFacts(tables: Table[], cell: Cell): TiedFact[] {
   let byCell = factsOfModel.get(tables);
   if (!byCell) {
     // Tables that tieTables never saw (a model built by hand): collect their facts now.
-    byCell = factsByCell(collectFacts(tables));
+    byCell = factsByCell(collectFacts(tables, datedPeriods));
     factsOfModel.set(tables, byCell);
   }
   const facts = byCell.get(cell) ?? [];

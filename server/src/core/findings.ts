@@ -49,14 +49,14 @@ function suspectSubtotals(table: Table, footing: Footing, column: number, totalN
     const row = table.rows[i];
     if (!unverified(table, row, column)) continue;
     const cell = cellIn(row, column);
-    const totalCell = cellIn(table.rows[footing.total], column);
-    if (!cell || !totalCell) continue;
+    const related = relatedCell(table.rows[footing.total], column, false);
+    if (!cell || related.length === 0) continue;
     out.push({
       rule: RULE_FOOTING,
       severity: 'warning',
       span: cell.span,
       message: `${row.label || 'Subtotal'} does not tie into ${totalName}: with the other components it is off by ${formatNumber(difference, cell.decimals)}, and its own components could not be identified, so either figure may be wrong`,
-      related: [{ span: totalCell.span, message: `${totalName}: ${totalCell.text.trim()}` }],
+      related,
     });
   }
   return out;

@@ -43,7 +43,7 @@ export function describeCell({ table, row, cell }: CellHit, tables: Table[]): st
     '',
     `- Period: ${header}`,
     `- Value: ${describeValue(table, row, cell.column, cell.value, cell.decimals, cell.kind, cell.percent)}`,
-    `- Scale: ${cell.percent ? 'percent (not scaled)' : describeRowScale(table, row, cell.column)}`,
+    `- Scale: ${describeRowScale(table, row, cell.column, cell.percent)}`,
     `- Table: ${table.title}`,
   ];
   const footing = row.footing !== undefined ? table.footings[row.footing] : undefined;
@@ -82,9 +82,10 @@ function describeValue(table: Table, row: Row, column: number, value: number | n
   return measure === 'shares' ? `${shown} shares` : shown;
 }
 
-function describeRowScale(table: Table, row: Row, column: number): string {
+function describeRowScale(table: Table, row: Row, column: number, percent: boolean): string {
   const measure = cellMeasure(table, row, column);
-  if (measure === 'percent') return 'percent (not scaled)';
+  // A figure printed with "%" is a percentage whatever its row measures (a "% Change" of an amount).
+  if (percent || measure === 'percent') return 'percent (not scaled)';
   if (measure === 'ratio') return 'a ratio (not scaled)';
   if (measure === 'perShare') return `per share, in dollars${table.scale.exceptPerShare ? `, from "${table.scale.source}"` : ''}`;
   if (row.scale) return `${row.scale.word}s, from the row label "${row.scale.source}"`;

@@ -4,7 +4,6 @@
 // filing can make the worker slow, never the editor unresponsive. Without workers (run from
 // source, or threads unavailable) the same engine runs on the main thread.
 import { parentPort } from 'node:worker_threads';
-import { warmUp } from './warmup';
 import { getHeapStatistics } from 'node:v8';
 import { analyze, CancelledError, type Analysis } from '../core/analyze';
 import { exportTable, tableToCsv, tableToMarkdown } from '../core/export';
@@ -17,6 +16,7 @@ import { provideCodeLenses } from './codeLens';
 import { provideHover } from './hover';
 import { provideDefinition, provideReferences } from './navigation';
 import { provideDocumentSymbols } from './symbols';
+import { warmUp } from './warmup';
 
 export const ENGINE_MARK = 'tickmark-analysis-worker';
 
