@@ -11,9 +11,13 @@ const MIN_SCORE = 0.5;
 export function tieProse(figures: ProseFigure[], tables: Table[]): Tie[] {
   const ties: Tie[] = [];
   if (figures.length === 0) return ties;
-  const cells = indexCells(tables);
+  const words = new LabelWords();
+  const cells = indexCells(tables, words);
+  const sentences = new Map<string, Set<string>>();
   figures.forEach((figure, index) => {
-    const tie = tieFigure(figure, significantWords(figure.context), index, cells);
+    let said = sentences.get(figure.context);
+    if (!said) sentences.set(figure.context, (said = words.significant(figure.context)));
+    const tie = tieFigure(figure, said, index, cells);
     if (tie) ties.push(tie);
   });
   return ties;
@@ -53,7 +57,7 @@ const MEASURES: Record<ProseUnit, Measure[]> = { percent: ['percent'], perShare:
  * Counted first, then filled in place: lists grown cell by cell, one per word, cost more than the
  * searches they serve. Cells are filed in value order, so each word's come out sorted.
  */
-function indexCells(tables: Table[]): CellIndex {
+function indexCells(tables: Table[], words: LabelWords): CellIndex {
   const rows: CellIndex['rows'] = [];
   const filedUnder: WordCells[][] = [];
   const byWord = new Map<Measure, Map<string, WordCells>>();
@@ -63,7 +67,7 @@ function indexCells(tables: Table[]): CellIndex {
   for (const table of tables) {
     for (const row of table.rows) {
       const at = rows.length;
-      const parts = labelParts(row.label);
+      const parts = words.parts(row.label);
       rows.push({ table, row, parts });
       const first = refs.length;
       let widest = 0;
@@ -198,22 +202,50 @@ function collectMeeting({ values, halves, refs: filed }: CellIndex, { start, end
   }
 }
 
-/** The words of a sentence that can name a line item: a label's words, numbers left out. */
-function significantWords(text: string): Set<string> {
-  return new Set(labelParts(text).filter((w) => !isDigit(w.charCodeAt(0))));
+/**
+ * Label words as labelScore counts them, remembered for one tieProse call: a long filing repeats
+ * its labels ("Net sales" in every statement) and its words, and several figures share a sentence.
+ */
+class LabelWords {
+  private readonly labels = new Map<string, string[]>();
+  /** Each lower-case word's part: stemmed, or '' for a word that does not count. */
+  private readonly words = new Map<string, string>();
+
+  /** The words of normalize(label) that count in a label's score, in one pass. */
+  parts(label: string): string[] {
+    let parts = this.labels.get(label);
+    if (parts) return parts;
+    parts = [];
+    for (const w of label.toLowerCase().match(WORD) ?? []) {
+      const part = this.part(w);
+      if (part) parts.push(part);
+    }
+    this.labels.set(label, parts);
+    return parts;
+  }
+
+  /** The words of a sentence that can name a line item: a label's words, numbers left out. */
+  significant(text: string): Set<string> {
+    const said = new Set<string>();
+    for (const w of text.toLowerCase().match(WORD) ?? []) {
+      if (isDigit(w.charCodeAt(0))) continue;
+      const part = this.part(w);
+      if (part) said.add(part);
+    }
+    return said;
+  }
+
+  private part(word: string): string {
+    let part = this.words.get(word);
+    if (part === undefined) this.words.set(word, (part = word.length > 2 && !STOP.has(word) ? stem(word) : ''));
+    return part;
+  }
 }
 
 const WORD = /[a-z0-9]+/g;
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
-}
-
-/** The words of normalize(label) that count in a label's score, in one pass. */
-function labelParts(label: string): string[] {
-  const parts: string[] = [];
-  for (const w of label.toLowerCase().match(WORD) ?? []) if (w.length > 2 && !STOP.has(w)) parts.push(stem(w));
-  return parts;
 }
 
 function labelScore(parts: string[], words: Set<string>): number {
