@@ -12,12 +12,18 @@ export function tieProse(figures: ProseFigure[], tables: Table[]): Tie[] {
   const ties: Tie[] = [];
   if (figures.length === 0) return ties;
   const words = new LabelWords();
-  const cells = indexCells(tables, words);
   const sentences = new Map<string, Set<string>>();
-  figures.forEach((figure, index) => {
+  const saidOf = figures.map((figure) => {
     let said = sentences.get(figure.context);
     if (!said) sentences.set(figure.context, (said = words.significant(figure.context)));
-    const tie = tieFigure(figure, said, index, cells);
+    return said;
+  });
+  // Cells are only ever looked up under a word some sentence says: no list for the others.
+  const anySaid = new Set<string>();
+  for (const said of sentences.values()) for (const word of said) anySaid.add(word);
+  const cells = indexCells(tables, words, anySaid);
+  figures.forEach((figure, index) => {
+    const tie = tieFigure(figure, saidOf[index], index, cells);
     if (tie) ties.push(tie);
   });
   return ties;
@@ -57,7 +63,7 @@ const MEASURES: Record<ProseUnit, Measure[]> = { percent: ['percent'], perShare:
  * Counted first, then filled in place: lists grown cell by cell, one per word, cost more than the
  * searches they serve. Cells are filed in value order, so each word's come out sorted.
  */
-function indexCells(tables: Table[], words: LabelWords): CellIndex {
+function indexCells(tables: Table[], words: LabelWords, said: Set<string>): CellIndex {
   const rows: CellIndex['rows'] = [];
   const filedUnder: WordCells[][] = [];
   const byWord = new Map<Measure, Map<string, WordCells>>();
@@ -80,7 +86,7 @@ function indexCells(tables: Table[], words: LabelWords): CellIndex {
         refs.push(at * CELLS_PER_ROW + k);
         widest = Math.max(widest, half);
       }
-      filedUnder.push(refs.length > first ? wordLists(byWord, row.measure, parts, refs.length - first, widest) : []);
+      filedUnder.push(refs.length > first ? wordLists(byWord, row.measure, parts, said, refs.length - first, widest) : []);
     }
   }
   let size = 0;
@@ -105,11 +111,12 @@ function indexCells(tables: Table[], words: LabelWords): CellIndex {
 }
 
 /** The lists of a row's label words under its measure, each counting the row's cells. */
-function wordLists(byWord: CellIndex['byWord'], measure: Measure, parts: string[], cells: number, widest: number): WordCells[] {
+function wordLists(byWord: CellIndex['byWord'], measure: Measure, parts: string[], said: Set<string>, cells: number, widest: number): WordCells[] {
   let lists = byWord.get(measure);
   if (!lists) byWord.set(measure, (lists = new Map()));
   const filed: WordCells[] = [];
   for (const word of new Set(parts)) {
+    if (!said.has(word)) continue;
     let list = lists.get(word);
     if (!list) lists.set(word, (list = { start: 0, end: 0, widest: 0 }));
     list.end += cells; // a count until the lists are laid out
