@@ -66,23 +66,26 @@ function tableNode(table: Table, span: SpanOf): OutlineNode {
     children: [],
   };
   const stack: Array<{ group: Group; node: OutlineNode }> = [];
-  for (const event of inLineOrder(table)) {
-    const line = event.line;
+  const { groups, rows } = table;
+  // Groups and rows both come in line order: merged as they go, a heading before a line item on
+  // its line (an outline of thousands of rows is built on the first request, by cold code).
+  for (let g = 0, r = 0; g < groups.length || r < rows.length; ) {
+    const group = g < groups.length && (r >= rows.length || groups[g].line <= rows[r].firstLine) ? groups[g++] : undefined;
+    const row = group ? undefined : rows[r++];
+    const line = group ? group.line : row!.firstLine;
     while (stack.length && stack[stack.length - 1].group.endLine < line) stack.pop();
     const parent = stack.length ? stack[stack.length - 1].node : node;
-    if (event.group) {
-      const g = event.group;
-      const child: OutlineNode = { name: g.label, detail: '', kind: 'group', span: span(g.line, g.endLine), selection: span(g.line, g.line), children: [] };
+    if (group) {
+      const child: OutlineNode = { name: group.label, detail: '', kind: 'group', span: span(group.line, group.endLine), selection: span(group.line, group.line), children: [] };
       parent.children.push(child);
-      stack.push({ group: g, node: child });
-    } else if (event.row) {
-      const r = event.row;
+      stack.push({ group, node: child });
+    } else if (row) {
       parent.children.push({
-        name: r.label || '(subtotal)',
-        detail: printedFigures(r),
-        kind: r.footing !== undefined ? 'total' : 'lineItem',
-        span: span(r.firstLine, r.line),
-        selection: r.labelSpan ?? span(r.line, r.line),
+        name: row.label || '(subtotal)',
+        detail: printedFigures(row),
+        kind: row.footing !== undefined ? 'total' : 'lineItem',
+        span: span(row.firstLine, row.line),
+        selection: row.labelSpan ?? span(row.line, row.line),
         children: [],
       });
     }
@@ -90,18 +93,7 @@ function tableNode(table: Table, span: SpanOf): OutlineNode {
   return node;
 }
 
-/** Group headings and line items by line, a heading before a line item on its line. */
-function inLineOrder(table: Table): Array<{ line: number; group?: Group; row?: Row }> {
-  const events: Array<{ line: number; group?: Group; row?: Row }> = [];
-  for (const group of table.groups) events.push({ line: group.line, group });
-  for (const row of table.rows) events.push({ line: row.firstLine, row });
-  // Both come in line order: the stable sort only merges the two runs.
-  return events.sort((a, b) => a.line - b.line);
-}
-
-/** The row's figures as printed, for the outline's detail. */
+/** The row's figures as printed, for the outline's detail (a cell's text starts and ends with no space). */
 function printedFigures(row: Row): string {
-  let detail = '';
-  for (let i = 0; i < row.cells.length; i++) detail += i === 0 ? row.cells[i].text.trim() : `  ${row.cells[i].text.trim()}`;
-  return detail;
+  return row.cells.map((cell) => cell.text).join('  ');
 }
