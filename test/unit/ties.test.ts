@@ -31,6 +31,16 @@ test('the text ties to the tables as filed', () => {
   assert.equal(tie.candidates.length, 2); // highlights $16.0 and the statement's 16,009
 });
 
+test('the prose ties are made when first read, then kept, and go with the model to JSON', () => {
+  const { model } = analyze(text);
+  const first = model.ties;
+  assert.ok(first.length > 0);
+  assert.equal(model.ties, first, 'made once');
+  const copy = JSON.parse(JSON.stringify(model)) as typeof model;
+  assert.deepEqual(copy.ties, first);
+  assert.deepEqual(Object.keys(copy), ['length', 'lineCount', 'sections', 'tables', 'prose', 'ties', 'findings', 'notes']);
+});
+
 test('a changed figure in the text is flagged against the table it names', () => {
   const got = onlyFinding(text, 'third quarter of 2003 were $16.0 million', 'third quarter of 2003 were $16.5 million');
   assert.equal(got.rule, 'tie-prose');

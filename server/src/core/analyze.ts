@@ -53,19 +53,33 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // First: a table printed without a scale may take one from the tables it ties to, and every
   // check after this one, and every hover, must see the same scale.
   const tableTies = tieTables(tables);
-  return {
-    source,
-    model: {
-      length: text.length,
-      lineCount: lines.count,
-      sections: [...envelope.documents, ...headings],
-      tables,
-      prose,
-      ties: tieProse(prose, tables),
-      findings: [...footingFindings(tables), ...crossFoot(tables), ...checkIdentities(tables), ...checkPercentages(tables), ...checkChanges(tables), ...checkEarningsPerShare(tables), ...tableTies, ...tieCashToBalanceSheet(tables), ...tieProseToTables(prose, tables)].sort((a, b) => a.span.start - b.span.start),
-      notes,
-    },
+  const model: DocumentModel = {
+    length: text.length,
+    lineCount: lines.count,
+    sections: [...envelope.documents, ...headings],
+    tables,
+    prose,
+    ties: [],
+    findings: [...footingFindings(tables), ...crossFoot(tables), ...checkIdentities(tables), ...checkPercentages(tables), ...checkChanges(tables), ...checkEarningsPerShare(tables), ...tableTies, ...tieCashToBalanceSheet(tables), ...tieProseToTables(prose, tables)].sort((a, b) => a.span.start - b.span.start),
+    notes,
   };
+  // Only hovers and exports of the model show which cells the prose figures tie to; diagnostics
+  // do not wait for the matching (a tenth of the analysis of a long filing).
+  onFirstRead(model, 'ties', () => tieProse(model.prose, model.tables));
+  return { source, model };
+}
+
+/** Makes `object[key]` on first read, then keeps it as a plain property (JSON and copies see it). */
+function onFirstRead<T extends object, K extends keyof T>(object: T, key: K, make: () => T[K]): void {
+  Object.defineProperty(object, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(object, key, { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+  });
 }
 
 function readTables(lines: Lines, options: AnalyzeOptions): Table[] {
