@@ -54,6 +54,12 @@ function nest(items: Array<{ node: OutlineNode; first: number; last: number }>):
   return roots;
 }
 
+/**
+ * A line item's children: none, ever (only documents, sections, statements and groups hold
+ * nodes). One shared list instead of thousands of empty ones; frozen, so a push would throw.
+ */
+const NO_CHILDREN = Object.freeze([]) as unknown as OutlineNode[];
+
 type SpanOf = (first: number, last: number) => { start: number; end: number };
 
 function tableNode(table: Table, span: SpanOf): OutlineNode {
@@ -86,7 +92,7 @@ function tableNode(table: Table, span: SpanOf): OutlineNode {
         kind: row.footing !== undefined ? 'total' : 'lineItem',
         span: span(row.firstLine, row.line),
         selection: row.labelSpan ?? span(row.line, row.line),
-        children: [],
+        children: NO_CHILDREN,
       });
     }
   }

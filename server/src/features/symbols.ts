@@ -51,7 +51,10 @@ function toSymbol(at: PositionOf, node: OutlineNode): DocumentSymbol {
     selectionRange: contains(range, selection) ? selection : { start: range.start, end: range.start },
   };
   // Line items have no children: leaving out the empty list trims an outline of thousands of rows.
-  if (node.children.length) symbol.children = node.children.map((child) => toSymbol(at, child));
+  if (node.children.length) {
+    const children: DocumentSymbol[] = (symbol.children = new Array(node.children.length));
+    for (let i = 0; i < children.length; i++) children[i] = toSymbol(at, node.children[i]);
+  }
   return symbol;
 }
 
