@@ -57,7 +57,46 @@ const checks = [
     const missing = titles.filter((title) => !has(rows, title));
     if (missing.length) throw new Error(`no outline row for ${missing.join(', ')}; rows: ${rows.join(' | ')}`);
   }],
+  ['a crashed language server is restarted, and the user is told', async (page, { profile }) => {
+    const [crashed, ...others] = languageServers(profile);
+    if (!crashed || others.length) throw new Error(`expected one Tickmark language server process, found ${others.length + (crashed ? 1 : 0)}`);
+    process.kill(crashed, 'SIGKILL');
+    const toast = page.locator('.notification-toast .notification-list-item-message', { hasText: 'the language server stopped unexpectedly and was restarted' }).first();
+    await toast.waitFor({ state: 'visible', timeout: 30_000 });
+    const restarted = await until(() => languageServers(profile).find((pid) => pid !== crashed), 30_000, 'no new language server process');
+    log(`language server ${crashed} killed; the client started ${restarted} and said so`);
+    // The new server answers hovers...
+    await openFile(page, EXAMPLE);
+    await goToLine(page, 223);
+    const text = await hoverText(page, '4,598', 'Services');
+    if (!text.includes('$4,598 thousand')) throw new Error(`hover after the restart lacks the value: ${text}`);
+    // ...and is given the open documents again: the broken total is back in Problems.
+    await openFile(page, BROKEN);
+    await runCommand(page, 'View: Focus Problems');
+    await listRows(page, '.markers-panel .monaco-list-row', 'Ln 219');
+    await page.screenshot({ path: path.join(shots, 'restarted.png') });
+  }],
 ];
+
+/** Pids of the Tickmark language servers of this profile's extensions (dist/server.js --stdio). */
+function languageServers(profile) {
+  const listing = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  return listing
+    .split('\n')
+    .filter((line) => line.includes(profile.extensionsDir) && /dist\/server\.js\b.*--stdio/.test(line))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+}
+
+/** Polls `probe` until it returns something truthy (processes have no event to wait on here). */
+async function until(probe, timeout, what) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`${what} within ${timeout / 1000}s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 async function main() {
   const started = Date.now();
@@ -78,7 +117,7 @@ async function main() {
     log(`workbench up after ${((Date.now() - started) / 1000).toFixed(0)} s`);
     for (const [name, check] of checks) {
       try {
-        await check(page);
+        await check(page, { profile });
         console.log(`  ✓ ${name}`);
       } catch (error) {
         failed++;
