@@ -78,13 +78,24 @@ const checks = [
   }],
 ];
 
-/** Pids of the Tickmark language servers of this profile's extensions (dist/server.js --stdio). */
+/**
+ * Pids of the Tickmark language servers of this profile's extensions (dist/server.js --stdio),
+ * read from /proc: a fresh Debian machine need not have `ps`.
+ */
 function languageServers(profile) {
-  const listing = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-  return listing
-    .split('\n')
-    .filter((line) => line.includes(profile.extensionsDir) && /dist\/server\.js\b.*--stdio/.test(line))
-    .map((line) => Number(line.trim().split(/\s+/)[0]));
+  const pids = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args;
+    try {
+      args = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // the process ended while we looked
+    }
+    const script = args.find((arg) => arg.startsWith(profile.extensionsDir) && arg.endsWith(path.join('dist', 'server.js')));
+    if (script && args.includes('--stdio')) pids.push(Number(entry));
+  }
+  return pids;
 }
 
 /** Polls `probe` until it returns something truthy (processes have no event to wait on here). */
