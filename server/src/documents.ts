@@ -33,6 +33,11 @@ export interface HostOptions {
   workerFile?: string;
   /** Longest one job may run before the worker is stopped, given the document's length. */
   hardLimitMs?: (length: number) => number;
+  /**
+   * A job still running after `afterMs` (a long filing being read) is shown to the user: `start`
+   * begins whatever the editor shows for work in progress, and what it returns ends it.
+   */
+  slowJob?: { afterMs: number; start: (uri: string, length: number) => { done(): void } };
 }
 
 interface Pending {
@@ -50,6 +55,9 @@ interface Running {
   generation: number;
   started: number;
   timer?: ReturnType<typeof setTimeout>;
+  /** Until the job counts as slow; then what shows it. */
+  slowTimer?: ReturnType<typeof setTimeout>;
+  shown?: { done(): void };
 }
 
 /** Ten seconds, and two more per megabyte: a 5 MB filing analyses in well under a second. */
@@ -161,7 +169,10 @@ export class AnalysisHost {
     this.disposed = true;
     clearTimeout(this.recycle);
     for (const pending of this.queue.splice(0)) pending.settle({ ok: false, reason: 'closed' });
-    this.running?.pending.settle({ ok: false, reason: 'closed' });
+    if (this.running) {
+      this.running.pending.settle({ ok: false, reason: 'closed' });
+      this.stopped(this.running);
+    }
     void this.worker?.terminate();
     this.worker = undefined;
   }
@@ -220,14 +231,15 @@ export class AnalysisHost {
     }
     const limit = (this.options.hardLimitMs ?? defaultHardLimit)(text?.length ?? 0);
     running.timer = setTimeout(() => this.overrun(running, limit), limit);
+    const slow = this.options.slowJob;
+    if (slow) running.slowTimer = setTimeout(() => (running.shown = slow.start(pending.uri, this.options.document(pending.uri)?.getText().length ?? 0)), slow.afterMs);
     this.send({ kind: 'job', job });
   }
 
   private finish(outcome: Outcome): void {
     const running = this.running;
     if (!running || running.pending.id !== outcome.id) return;
-    if (running.timer) clearTimeout(running.timer);
-    this.running = undefined;
+    this.stopped(running);
     const { pending } = running;
     if (outcome.status === 'done') {
       if (outcome.analysisMs !== undefined && outcome.analysisMs > 1000) this.options.log(`analysed ${pending.uri} v${outcome.version} in ${Math.round(outcome.analysisMs)} ms`);
@@ -256,9 +268,16 @@ export class AnalysisHost {
     this.pump();
   }
 
+  /** The running job is over, however it ended: its timers stop and what showed it goes away. */
+  private stopped(running: Running): void {
+    clearTimeout(running.timer);
+    clearTimeout(running.slowTimer);
+    running.shown?.done();
+    if (this.running === running) this.running = undefined;
+  }
+
   private fail(running: Running, message: string): void {
-    if (running.timer) clearTimeout(running.timer);
-    this.running = undefined;
+    this.stopped(running);
     if (running.pending.method !== 'stats') this.failures.set(running.pending.uri, { version: running.version, message });
     running.pending.settle({ ok: false, reason: 'failed', message, version: running.version });
   }
@@ -323,8 +342,7 @@ export class AnalysisHost {
     if (running) {
       if (wasOnline) this.fail(running, `Tickmark could not analyse this version: ${firstLine(reason)}. The Tickmark output has the details.`);
       else {
-        if (running.timer) clearTimeout(running.timer);
-        this.running = undefined;
+        this.stopped(running);
         this.queue.unshift(running.pending);
       }
     }

@@ -26,6 +26,8 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 /** Every request is answered within this; an analysis still running answers the next one. */
 const REQUEST_BUDGET_MS = 750;
+/** A job running longer than this shows in the status bar: long enough that a release never flickers there. */
+const PROGRESS_AFTER_MS = 500;
 // Only the bundle can be a worker's entry (run from source, __filename is this module under a
 // TS loader): elsewhere the engine runs on the main thread.
 const BUNDLED = /\.c?js$/.test(__filename);
@@ -41,6 +43,7 @@ function startServer(): void {
   const documents = new TextDocuments(TextDocument);
   let settings: Settings = DEFAULT_SETTINGS;
   let pullConfiguration = false;
+  let progressSupported = false;
   const log = (message: string) => connection.console.log(`[tickmark] ${message}`);
   const host = new AnalysisHost({
     log,
@@ -49,7 +52,30 @@ function startServer(): void {
     inProcess: !BUNDLED || process.argv.includes('--no-worker'),
     workerFile: __filename,
     hardLimitMs: timeLimitArgument(),
+    slowJob: { afterMs: progressAfterArgument(), start: (uri, length) => showProgress(uri, length) },
   });
+
+  /** Work the user waits for (a long filing being read) shows in the editor's status bar until it ends. */
+  function showProgress(uri: string, length: number): { done(): void } {
+    if (!progressSupported) return { done: () => undefined };
+    let ended = false;
+    let reporter: { done(): void } | undefined;
+    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)) || uri;
+    connection.window.createWorkDoneProgress().then(
+      (created) => {
+        if (ended) return created.done();
+        reporter = created;
+        created.begin('Tickmark', undefined, `reading ${name} (${(length / 1e6).toFixed(1)} MB)`);
+      },
+      (error) => log(`could not show progress: ${String(error)}`),
+    );
+    return {
+      done: () => {
+        ended = true;
+        reporter?.done();
+      },
+    };
+  }
 
   process.on('uncaughtException', (error) => log(`uncaught: ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
@@ -74,6 +100,7 @@ function startServer(): void {
 
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = !!params.capabilities.workspace?.configuration;
+    progressSupported = !!params.capabilities.window?.workDoneProgress;
     settings = readSettings((params.initializationOptions as { tickmark?: unknown } | undefined)?.tickmark ?? params.initializationOptions);
     return {
       capabilities: {
@@ -197,6 +224,12 @@ function startServer(): void {
 }
 
 /** `--analysis-time-limit=<ms>` (tests): a fixed limit instead of one that grows with the document. */
+/** How long a job runs before it shows as work in progress (`--progress-after=MS`; tests lower it). */
+function progressAfterArgument(): number {
+  const value = /^--progress-after=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--progress-after=')) ?? '')?.[1];
+  return value === undefined ? PROGRESS_AFTER_MS : Number(value);
+}
+
 function timeLimitArgument(): ((length: number) => number) | undefined {
   const value = Number(/^--analysis-time-limit=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--analysis-time-limit=')) ?? '')?.[1]);
   return value > 0 ? () => value : undefined;

@@ -206,3 +206,46 @@ describe('limits', () => {
     }
   });
 });
+
+describe('work in progress', () => {
+  const CAN_SHOW = { window: { workDoneProgress: true } };
+
+  test('a long analysis shows in the status bar while it runs, and the progress ends with it', async () => {
+    const client = new LspClient(['--stdio', '--progress-after=0']);
+    try {
+      await client.initialize(undefined, CAN_SHOW);
+      const uri = 'file:///filings/long%20filing.txt';
+      const text = concatenatedFilings(2_000_000, 5);
+      client.open(uri, text);
+      await client.diagnostics(uri, 1, 20_000);
+      const ended = () => [...client.progress.values()].find((values) => values.some((v) => v.kind === 'end'));
+      await client.until(() => !!ended(), 'progress ended');
+      const [begin, ...rest] = ended()!;
+      assert.equal(begin.kind, 'begin');
+      assert.equal(begin.title, 'Tickmark');
+      assert.equal(begin.message, `reading long filing.txt (${(text.length / 1e6).toFixed(1)} MB)`);
+      assert.equal(rest[rest.length - 1].kind, 'end');
+    } finally {
+      await stop(client);
+    }
+  });
+
+  test('a release read at once shows no progress, nor does anything for a client that cannot show it', async () => {
+    const quick = new LspClient();
+    const unable = new LspClient(['--stdio', '--progress-after=0']);
+    try {
+      await quick.initialize(undefined, CAN_SHOW);
+      quick.open('file:///release.txt', EXAMPLE);
+      await quick.diagnostics('file:///release.txt', 1);
+      await unable.initialize();
+      unable.open('file:///long.txt', concatenatedFilings(2_000_000, 5));
+      await unable.diagnostics('file:///long.txt', 1, 20_000);
+      assert.equal(quick.progress.size, 0, 'progress for a release read in well under the default 500 ms');
+      assert.equal(unable.progress.size, 0, 'progress created for a client without window.workDoneProgress');
+      alive(unable);
+    } finally {
+      await stop(quick);
+      await stop(unable);
+    }
+  });
+});

@@ -17,6 +17,8 @@ export class LspClient {
   readonly process: ChildProcess;
   readonly published: Published[] = [];
   readonly logs: string[] = [];
+  /** Work-done progress the server created and reported ($/progress values by token). */
+  readonly progress = new Map<string | number, Array<{ kind: string; title?: string; message?: string }>>();
   private waiters: Array<() => void> = [];
 
   /** `options.server` runs another bundled server (the benchmark's do-nothing one); `execArgv` goes to node. */
@@ -32,6 +34,14 @@ export class LspClient {
     });
     this.connection.onRequest('workspace/configuration', () => [{}]);
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      this.progress.set(p.token, []);
+      return null;
+    });
+    this.connection.onNotification('$/progress', (p: { token: string | number; value: { kind: string; title?: string; message?: string } }) => {
+      this.progress.get(p.token)?.push(p.value);
+      this.wake();
+    });
     this.connection.listen();
   }
 
@@ -41,8 +51,8 @@ export class LspClient {
     waiters.forEach((w) => w());
   }
 
-  async initialize(initializationOptions?: unknown): Promise<{ capabilities: Record<string, unknown> }> {
-    const result = await this.request<{ capabilities: Record<string, unknown> }>('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions });
+  async initialize(initializationOptions?: unknown, capabilities: Record<string, unknown> = {}): Promise<{ capabilities: Record<string, unknown> }> {
+    const result = await this.request<{ capabilities: Record<string, unknown> }>('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
     this.notify('initialized', {});
     return result;
   }
@@ -68,6 +78,16 @@ export class LspClient {
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`);
       await withTimeout(new Promise<void>((resolve) => this.waiters.push(resolve)), left, 'diagnostics').catch(() => undefined);
+    }
+  }
+
+  /** Resolves once `check()` holds, re-checked on every diagnostics or progress notification. */
+  async until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!check()) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`${what}: not within ${timeoutMs} ms`);
+      await withTimeout(new Promise<void>((resolve) => this.waiters.push(resolve)), left, what).catch(() => undefined);
     }
   }
 
