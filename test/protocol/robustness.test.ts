@@ -230,6 +230,22 @@ describe('work in progress', () => {
     }
   });
 
+  test('an analysis stopped at the time limit ends its progress too', async () => {
+    const client = new LspClient(['--stdio', '--analysis-time-limit=300', '--progress-after=0']);
+    try {
+      await client.initialize(undefined, CAN_SHOW);
+      const uri = 'file:///slow.txt';
+      client.open(uri, concatenatedFilings(5_000_000, 3));
+      const published = await client.diagnostics(uri, 1, 10_000);
+      assert.match(published.diagnostics[0]?.message ?? '', /stopped analysing this version/);
+      await client.until(() => [...client.progress.values()].some((values) => values.some((v) => v.kind === 'end')), 'progress ended');
+      const open = [...client.progress.values()].filter((values) => values.some((v) => v.kind === 'begin') && !values.some((v) => v.kind === 'end'));
+      assert.equal(open.length, 0, 'progress left running');
+    } finally {
+      await stop(client);
+    }
+  });
+
   test('a release read at once shows no progress, nor does anything for a client that cannot show it', async () => {
     const quick = new LspClient();
     const unable = new LspClient(['--stdio', '--progress-after=0']);
