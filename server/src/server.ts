@@ -224,10 +224,13 @@ function startServer(): void {
 }
 
 /** `--analysis-time-limit=<ms>` (tests): a fixed limit instead of one that grows with the document. */
-/** How long a job runs before it shows as work in progress (`--progress-after=MS`; tests lower it). */
+/**
+ * How long a job runs before it shows as work in progress: `--progress-after=MS`, or the
+ * TICKMARK_PROGRESS_AFTER_MS environment variable where an editor starts the server (tests lower it).
+ */
 function progressAfterArgument(): number {
-  const value = /^--progress-after=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--progress-after=')) ?? '')?.[1];
-  return value === undefined ? PROGRESS_AFTER_MS : Number(value);
+  const value = /^--progress-after=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--progress-after=')) ?? '')?.[1] ?? process.env.TICKMARK_PROGRESS_AFTER_MS;
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : PROGRESS_AFTER_MS;
 }
 
 function timeLimitArgument(): ((length: number) => number) | undefined {

@@ -9,9 +9,22 @@ import { ensureAll, installExtension, launchBrowser, makeProfile, repoRoot, star
 import { goToLine, hoverText, listRows, openFile, openWorkbench, runCommand, scrollListRows } from './workbench.mjs';
 
 const EXAMPLE = 'atg-2003-q3-ex99.txt';
+const LONG = 'long-filing.txt';
 const BROKEN = 'atg-broken-total.txt';
 const shots = path.join(repoRoot, 'test-results', 'screenshots');
 const log = (message) => console.log(`[ui] ${message}`);
+
+/** Corpus filings one after another, about 3 MB: its reading shows as progress (after 100 ms here). */
+function longFiling() {
+  const dir = path.join(repoRoot, 'test/fixtures/corpus');
+  const texts = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  const parts = [];
+  for (let i = 0, length = 0; length < 3_000_000; i++) {
+    parts.push(texts[i % texts.length]);
+    length += parts[parts.length - 1].length;
+  }
+  return parts.join('\n');
+}
 
 function prepare(tmp) {
   if (!process.argv.includes('--no-build')) execSync('npm run build', { cwd: repoRoot, stdio: 'inherit' });
@@ -25,6 +38,7 @@ function prepare(tmp) {
   const broken = text.replace(/^(\s*Total Revenues\s+)16,009/m, '$116,019');
   if (broken === text) throw new Error(`the fixture has no "Total Revenues  16,009" row to break`);
   fs.writeFileSync(path.join(workspace, BROKEN), broken);
+  fs.writeFileSync(path.join(workspace, LONG), longFiling());
   return { vsix, workspace };
 }
 
@@ -76,6 +90,17 @@ const checks = [
     await listRows(page, '.markers-panel .monaco-list-row', 'Ln 219');
     await page.screenshot({ path: path.join(shots, 'restarted.png') });
   }],
+  ['a long filing shows "Tickmark: reading" in the status bar while it is read', async (page) => {
+    const progress = page.locator('.statusbar-item', { hasText: `reading ${LONG}` }).first();
+    // Waited for from before the file opens: the progress lasts only as long as the reading.
+    const seen = progress.waitFor({ state: 'visible', timeout: 60_000 });
+    seen.catch(() => undefined); // awaited below; not an unhandled rejection if opening fails first
+    await openFile(page, LONG, 60_000);
+    await seen;
+    await page.screenshot({ path: path.join(shots, 'progress.png') });
+    log(`status bar: ${(await progress.innerText().catch(() => '(gone)')).replace(/\s+/g, ' ')}`);
+    await progress.waitFor({ state: 'hidden', timeout: 60_000 });
+  }],
 ];
 
 /**
@@ -121,7 +146,8 @@ async function main() {
   try {
     const { vsix, workspace } = prepare(tmp);
     installExtension(vsix, profile);
-    server = await startServer({ profile });
+    // Progress from 100 ms instead of 500: a long filing then shows it on a machine of any speed.
+    server = await startServer({ profile, env: { TICKMARK_PROGRESS_AFTER_MS: '100' } });
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await openWorkbench(page, workbenchUrl(server.origin, { folder: workspace }));
