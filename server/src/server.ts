@@ -223,19 +223,24 @@ function startServer(): void {
   connection.listen();
 }
 
-/** `--analysis-time-limit=<ms>` (tests): a fixed limit instead of one that grows with the document. */
+/** `--NAME=<ms>` on the command line, else the environment variable `env`, if it is a whole number. */
+function millisecondsArgument(name: string, env?: string): number | undefined {
+  const value = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? (env ? process.env[env] : undefined);
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
 /**
  * How long a job runs before it shows as work in progress: `--progress-after=MS`, or the
  * TICKMARK_PROGRESS_AFTER_MS environment variable where an editor starts the server (tests lower it).
  */
 function progressAfterArgument(): number {
-  const value = /^--progress-after=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--progress-after=')) ?? '')?.[1] ?? process.env.TICKMARK_PROGRESS_AFTER_MS;
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : PROGRESS_AFTER_MS;
+  return millisecondsArgument('progress-after', 'TICKMARK_PROGRESS_AFTER_MS') ?? PROGRESS_AFTER_MS;
 }
 
+/** `--analysis-time-limit=<ms>` (tests): a fixed limit instead of one that grows with the document. */
 function timeLimitArgument(): ((length: number) => number) | undefined {
-  const value = Number(/^--analysis-time-limit=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--analysis-time-limit=')) ?? '')?.[1]);
-  return value > 0 ? () => value : undefined;
+  const value = millisecondsArgument('analysis-time-limit');
+  return value ? () => value : undefined;
 }
 
 function note(message: string): Diagnostic {

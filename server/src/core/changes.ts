@@ -10,11 +10,13 @@ import { unitsTie, yearsIn } from './crossTies';
 import { cellHalf, halfUnit } from './figures';
 import { confirmed } from './footing';
 import { formatNumber } from './format';
+import { CHANGE_COLUMN } from './header';
 import type { Cell, Finding, Row, Table } from './model';
 import { RULE_PERCENTAGE } from './percentages';
 
-// "Inc/(Dec)" only as a pair: "Dec. 31, 2004" is a date and "Acme Inc." a name.
-const CHANGE_HEADER = /%|\bpercent|\bchange\b|\bchg\b|\bvariance\b|\bincrease\b|\bdecrease\b|\bgrowth\b|\binc\.?\s*\/?\s*\(?dec\b/i;
+// The header reader's change words, and the abbreviations a change column alone uses; "Inc/(Dec)"
+// only as a pair: "Dec. 31, 2004" is a date and "Acme Inc." a name.
+const CHANGE_HEADER = new RegExp(`${CHANGE_COLUMN.source}|\\bchg\\b|\\bgrowth\\b|\\binc\\.?\\s*\\/?\\s*\\(?dec\\b`, 'i');
 
 interface Pair {
   current: number;

@@ -45,12 +45,13 @@ function findingsFor(table: Table, footing: Footing): Finding[] {
  */
 function suspectSubtotals(table: Table, footing: Footing, column: number, totalName: string, difference: number): Finding[] {
   const out: Finding[] = [];
+  const related = relatedCell(table.rows[footing.total], column, false);
+  if (related.length === 0) return out;
   for (const i of footing.components) {
     const row = table.rows[i];
     if (!unverified(table, row, column)) continue;
     const cell = cellIn(row, column);
-    const related = relatedCell(table.rows[footing.total], column, false);
-    if (!cell || related.length === 0) continue;
+    if (!cell) continue;
     out.push({
       rule: RULE_FOOTING,
       severity: 'warning',

@@ -136,7 +136,8 @@ interface Part {
 }
 
 const YEAR = /^(19|20)\d\d$/;
-const CHANGE_COLUMN = /%|\bpercent|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b/i;
+/** A header naming a change rather than a period ("% Change", "Variance", "Increase"). */
+export const CHANGE_COLUMN = /%|\bpercent|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b/i;
 
 function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): string[] {
   const headers: Part[][] = bands.map(() => []);

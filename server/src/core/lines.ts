@@ -99,11 +99,17 @@ export class Lines {
     this.rules[line] = 0;
     this.facts[line] = 0;
     // Whether a line in capitals is prose depends on the lines beside it (regions.ts).
-    for (const step of [-1, 1]) {
-      let n = line + step;
-      while (n >= 0 && n < this.count && this.kind(n) === LineKind.Markup) n += step;
-      if (n >= 0 && n < this.count) this.facts[n] &= ~(3 << (LineFact.Prose * 2));
+    for (const step of [-1, 1] as const) {
+      const n = this.neighbour(line, step);
+      if (n >= 0) this.facts[n] &= ~(3 << (LineFact.Prose * 2));
     }
+  }
+
+  /** The next line up or down, past markup and the spacing of a double-spaced document; -1 past either end. */
+  neighbour(line: number, step: -1 | 1): number {
+    let n = line + step;
+    while (n >= 0 && n < this.count && this.kind(n) === LineKind.Markup) n += step;
+    return n < this.count ? n : -1;
   }
 
   text(line: number): string {

@@ -62,14 +62,7 @@ function prose(lines: Lines, line: number): boolean {
   if (shape !== Shape.Capitals) return shape === Shape.Sentences;
   // A title in capitals stands alone; a paragraph in capitals (a legal notice, a filing typed in
   // capitals) runs on over lines of the same shape.
-  return [neighbour(lines, line, -1), neighbour(lines, line, 1)].some((n) => n >= 0 && lines.isContent(n) && !isFigureRow(lines, n) && sentenceShape(lines.text(n)) !== Shape.Short);
-}
-
-/** The next line up or down, past markup and the spacing of a double-spaced document. */
-export function neighbour(lines: Lines, line: number, step: -1 | 1): number {
-  let n = line + step;
-  while (n >= 0 && n < lines.count && lines.kind(n) === LineKind.Markup) n += step;
-  return n < lines.count ? n : -1;
+  return [lines.neighbour(line, -1), lines.neighbour(line, 1)].some((n) => n >= 0 && lines.isContent(n) && !isFigureRow(lines, n) && sentenceShape(lines.text(n)) !== Shape.Short);
 }
 
 const enum Shape {
@@ -159,7 +152,7 @@ function labelledPlainRow(lines: Lines, line: number): boolean {
  * the figure row below it.
  */
 function labelRunsOn(lines: Lines, line: number): boolean {
-  const next = neighbour(lines, line, 1);
+  const next = lines.neighbour(line, 1);
   return next >= 0 && isFigureRow(lines, next) && /^[a-z(]/.test(lines.text(next).trim());
 }
 

@@ -6,7 +6,7 @@ import { parseFigure, type ScannedLine, type Token } from './figures';
 import { headerLeft, isHeaderLike } from './header';
 import type { Lines } from './lines';
 import type { Cell, Group, Measure, Row } from './model';
-import { isFigureRow, isProse, neighbour } from './regions';
+import { isFigureRow, isProse } from './regions';
 import { readRowScale } from './scale';
 import { wordCount } from './text';
 
@@ -127,7 +127,7 @@ class BodyReader {
 
   /** The line under this one, past markup and the spacing of a double-spaced document. */
   private below(line: number): number {
-    const next = neighbour(this.lines, line, 1);
+    const next = this.lines.neighbour(line, 1);
     return next < 0 ? this.lines.count : next;
   }
 

@@ -233,13 +233,7 @@ class LabelWords {
 
   /** The words of a sentence that can name a line item: a label's words, numbers left out. */
   significant(text: string): Set<string> {
-    const said = new Set<string>();
-    for (const w of text.toLowerCase().match(WORD) ?? []) {
-      if (isDigit(w.charCodeAt(0))) continue;
-      const part = this.part(w);
-      if (part) said.add(part);
-    }
-    return said;
+    return new Set(this.parts(text).filter((w) => !isDigit(w.charCodeAt(0))));
   }
 
   private part(word: string): string {
