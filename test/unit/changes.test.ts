@@ -21,7 +21,7 @@ test('a percent change column is the change of the two periods beside it', () =>
   const changed = filing.replace('Industrial               14,039', 'Industrial               14,939');
   assert.notEqual(changed, filing);
   assert.deepEqual(findings(changed, 'percentage'), [
-    { line: 832, message: 'Industrial (Change) prints 4.0%, but 14,939 against 13,492 is a change of 10.7%' },
+    { line: 832, message: 'Industrial (3 Months Ended December Change) prints 4.0%, but 14,939 against 13,492 is a change of 10.7%' },
   ]);
 });
 
@@ -48,6 +48,15 @@ test('an amount change column is the difference of the two periods, whatever sig
   assert.deepEqual(findings(statement('190', '50'), 'cross-footing'), [
     { line: 5, message: 'Revenues (Change) prints $ 190, but $ 1,000 against $   900 is a change of 100' },
   ]);
+});
+
+test('a duration printed over a change column heads it too; a date or a sentence over it does not', () => {
+  const headers = (band: string[]) => analyze([...band, row('', '2004', '2003', 'Change'), row('Revenues', '1,000', '900', '100'), row('Cost of sales', '600', '550', '50'), ''].join('\n')).model.tables[0].columns.map((c) => c.header);
+  // Printed over all three columns (as Southern Company prints "12 Months Ended December"): the change is the quarter's.
+  assert.deepEqual(headers([' '.repeat(40) + 'Three Months Ended December']), ['Three Months Ended December 2004', 'Three Months Ended December 2003', 'Three Months Ended December Change']);
+  // A date names the periods beside the change; a sentence run into the band heads nothing.
+  assert.equal(headers([' '.repeat(38) + 'Three Months Ended December 31, 2004']).at(-1), 'Change');
+  assert.equal(headers([' '.repeat(20) + 'The table below sets out the results for the years']).at(-1), 'Change');
 });
 
 test('a period headed "Dec. 2004" is a period, not an "Inc/(Dec)" change column', () => {

@@ -185,13 +185,27 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
     if (columns.length === 1) headers[columns[0]].push(part);
     else spanning.push({ part, columns, chunk: p.chunk, order: p.order });
   }
-  // A period spanning header ("for the three months ended") does not reach into a "% Change" column.
+  // A period spanning header ("for the three months ended") does not reach into a "% Change" column
+  // beside its periods, unless it is printed over that column too and names a duration, not a
+  // date: "12 Months Ended December" over "2004 2003 Change" is the 12-month change.
   const own = headers.map((parts) => parts.map((p) => p.text).join(' '));
-  for (const { part, columns } of spanning) {
-    const kept = CHANGE_COLUMN.test(part.text) ? columns : columns.filter((i) => !CHANGE_COLUMN.test(own[i]));
+  for (const { part, columns, chunk } of spanning) {
+    const reaches = (i: number) => !CHANGE_COLUMN.test(own[i]) || (spansChange(chunk.text) && overlap(ext[i], chunk.start, chunk.end) * 2 >= ext[i][1] - ext[i][0]);
+    const kept = CHANGE_COLUMN.test(part.text) ? columns : columns.filter(reaches);
     for (const i of kept.length ? kept : columns) headers[i].push(part);
   }
   return headers.map((parts) => parts.sort((a, b) => a.order - b.order).map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim());
+}
+
+const DURATION = /\b(months?|weeks?|quarters?|years?)\b/i;
+const YEAR_IN_TEXT = /\b(19|20)\d\d\b/;
+
+/**
+ * A spanning duration with no year ("Three Months Ended", "Second Quarter"): a change column under
+ * it is that period's. A sentence run into the band ("... for fiscal years") is not a header.
+ */
+function spansChange(text: string): boolean {
+  return DURATION.test(text) && !YEAR_IN_TEXT.test(text) && text.split(' ').length <= 6;
 }
 
 /** Columns a chunk overlaps enough to be over them. */
