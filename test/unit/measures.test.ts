@@ -34,3 +34,32 @@ test('turns, days and multiples are ratios', () => {
   const turns = model.tables.flatMap((t) => t.rows).find((r) => r.label === 'Inventory Turns');
   assert.equal(turns?.measure, 'ratio');
 });
+
+test('the share side of an earnings-per-share reconciliation counts shares, whatever its rows are named', () => {
+  // Apple's 10-Qs: "Effect of dilutive securities: Convertible preferred stock 9,091" is 9,091
+  // thousand shares, not the equity account of that name; PerkinElmer, EA and EMC print the same.
+  const text = [
+    '(In thousands, except per share amounts)    1998        1997',
+    'Numerator:',
+    '  Net income                              $   55      $  (708)',
+    '  Effect of dilutive securities:',
+    '    Interest on convertible debt, net of tax  12            --',
+    'Denominator:',
+    '  Weighted average shares outstanding    131,969     125,609',
+    '  Effect of dilutive securities:',
+    '    Convertible preferred stock            9,091          --',
+    '    Dilutive options                       4,855          --',
+    '  Incremental shares to reflect dilution     120          --',
+    '',
+    "Shareholders' equity:",
+    '  Convertible preferred stock                150         150',
+    '  Retained earnings                          636         589',
+  ].join('\n');
+  const rows = analyze(text).model.tables.flatMap((t) => t.rows);
+  const measure = (label: string, nth = 0) => rows.filter((r) => r.label.startsWith(label))[nth]?.measure;
+  assert.equal(measure('Interest on convertible debt'), 'amount');
+  assert.equal(measure('Convertible preferred stock'), 'shares');
+  assert.equal(measure('Dilutive options'), 'shares');
+  assert.equal(measure('Incremental shares'), 'shares');
+  assert.equal(measure('Convertible preferred stock', 1), 'amount');
+});

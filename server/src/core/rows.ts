@@ -41,7 +41,11 @@ const MAX_LABEL_LINES = 6;
 const WRAPPED_WIDTH = 28;
 const CONNECTOR = /(,|;|\band|\bor|\bof|\bfor|\bin|\bto|\bthe|\bper|\bbefore|\bafter|\bfrom|\bon|\bwith|\bat|\bby|\bless|\bnet|&|-|\/)$/i;
 const PER_SHARE = /\bper (common |basic |diluted |ordinary |weighted |average )*(share|unit)|\bearnings per\b|\beps\b|\bdividends? (declared |paid )?per\b|\bper-share\b/i;
-const SHARES = /\bweighted[- ]average\b(?! (exercise|interest|price|rate|remaining|life|fair|grant))|\bshares (used|outstanding|in (the )?comput)|\bnumber of (common )?shares\b|\b(common|ordinary) (and common equivalent )?shares\b(?! ?(subject|held|repurchased))|\baverage (common )?shares\b|\bshares used\b|\bdenominator\b/i;
+const SHARES = /\bweighted[- ]average\b(?! (exercise|interest|price|rate|remaining|life|fair|grant))|\bshares (used|outstanding|in (the )?comput)|\bnumber of (common )?shares\b|\b(common|ordinary) (and common equivalent )?shares\b(?! ?(subject|held|repurchased))|\baverage (common )?shares\b|\bshares used\b|\bincremental (common )?shares\b|\bdenominator\b/i;
+/** Headings of the share side of an earnings-per-share reconciliation: the rows under them count shares. */
+const SHARE_HEADING = /\b(effect|impact) of (potentially )?dilutive\b|\bdilutive (securities|effect|potential)\b|^(shares|denominator)( \([^)]*\))?:?$/i;
+/** Words of the income side of the same reconciliation ("Interest on convertible debt, net of tax"). */
+const NUMERATOR_WORDS = /\b(income|earnings|interest|dividends?|expenses?|tax(es)?|net of)\b/i;
 const EQUITY_ACCOUNT = /\bpar value\b|^(common|preferred|preference|capital|treasury|convertible preferred) stock\b|^series [a-z0-9]+\b/i;
 // Turns, days and multiples: pure numbers, neither scaled nor summed.
 const RATIO_LABEL = /\b(turns|turnover|ratio|times|multiple|coverage)\b|\bdays (sales|inventory|payables?|receivables?)\b|\bdays? outstanding\b|\bdso\b/i;
@@ -409,6 +413,8 @@ function measureOf(row: Row): Measure {
   const text = isShortLabel(row.label) ? [...row.groups.slice(-1), row.label].join(' ') : row.label;
   const cents = numbers.length > 0 && numbers.every((c) => c.decimals === 2 && Math.abs(c.value ?? 0) < 1000);
   const counts = numbers.length > 0 && numbers.every((c) => c.decimals === 0 && !c.currency);
+  // "Effect of dilutive securities: Convertible preferred stock 9,091": shares, however it is named.
+  if (countsShares(row, numbers, cents)) return 'shares';
   // "Common stock, $.001 par value: 12,000,000 shares authorized; shares outstanding ..." is the
   // equity account, an amount, whatever its description says about shares.
   if (EQUITY_ACCOUNT.test(row.label)) return 'amount';
@@ -420,6 +426,13 @@ function measureOf(row: Row): Measure {
   if (PERCENT_LABEL.test(row.label) && numbers.every((c) => c.decimals > 0 || Math.abs(c.value ?? 0) <= 100)) return 'percent';
   if (RATIO_LABEL.test(row.label) && numbers.every((c) => !c.currency && Math.abs(c.value ?? 0) < 1000)) return 'ratio';
   return 'amount';
+}
+
+/** A row of the share side of an EPS reconciliation: under its heading, and no dollars or cents. */
+function countsShares(row: Row, numbers: Cell[], cents: boolean): boolean {
+  if (cents || numbers.length === 0 || numbers.some((c) => c.currency)) return false;
+  if (NUMERATOR_WORDS.test(row.label) || PER_SHARE.test(row.label)) return false;
+  return SHARE_HEADING.test(row.label) || row.groups.some((g) => SHARE_HEADING.test(g));
 }
 
 /** "Basic", "Diluted", "Assuming dilution": labels that take their meaning from the heading. */
