@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze, type Analysis } from '../../server/src/core/analyze';
+import { lineItemPath } from '../../server/src/core/hover';
 import { cellAt } from '../../server/src/core/lookup';
 import type { Row, Table } from '../../server/src/core/model';
 import { cellMeasure, unitFactor } from '../../server/src/core/ties';
@@ -174,10 +175,12 @@ export function checkLabel(label: Label, retype?: Retype): Result {
   const hit = cellAt(analysis.model, offset);
   if (!hit) return fail({ found: false });
   const { table, row, cell } = hit;
-  const lineItem = [...row.groups, row.label].join(' › ');
+  // What the hover names: an unlabelled total by what it adds up.
+  const lineItem = lineItemPath(row, table);
+  const rowLabel = lineItem.split(' › ').at(-1) ?? '';
   const period = table.columns[cell.column]?.header ?? '';
   const scale = scaleOf(table, row, cell.column);
-  const lineItemOk = lineItemMatches(label.lineItem, row.groups, row.label) && !(label.notLineItem ?? []).some((p) => contains(lineItem, p));
+  const lineItemOk = lineItemMatches(label.lineItem, row.groups, rowLabel) && !(label.notLineItem ?? []).some((p) => contains(lineItem, p));
   const periodOk = label.period.every((p) => contains(period, p)) && !(label.notPeriod ?? []).some((p) => contains(period, p));
   const scaleOk = (Array.isArray(label.scale) ? label.scale : [label.scale]).includes(scale);
   return {

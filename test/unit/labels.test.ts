@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import { ATG_FILE, checkAll, loadLabels, pct, report, tally, type Result } from '../support/labels';
 
 // ratchet: raise as the parser improves; the customer's bar is 97%
-const FLOOR = 99.5;
+const FLOOR = 99.7;
 // The same figures with the filings typed in capitals, where case no longer tells a heading from
 // a wrapped label's start: measured 95.5% (360/377).
 const CAPITALS_FLOOR = 95;

@@ -7,6 +7,7 @@ import type { ColumnFooting, DocumentModel, Footing, ProseFigure, Row, Table } f
 import { tiedFacts } from './crossTies';
 import { perShareAt, type PerShareResult } from './perShare';
 import { cellMeasure, unitFactor } from './ties';
+import { wordCount } from './text';
 
 export function hoverAt(model: DocumentModel, offset: number): { markdown: string; start: number; end: number } | undefined {
   const hit = cellAt(model, offset);
@@ -28,12 +29,39 @@ export function lineItemPath(row: Row, table: Table): string {
   return [...row.groups, row.label || unlabelled(row, table)].join(' › ');
 }
 
-/** A total printed without a label is named by what it adds up: "(total of Total current assets … Other assets)". */
+/**
+ * A total printed without a label is named by what it adds up: "(total of Total current assets …
+ * Other assets)", and by the heading its components were opened under when it is not under that
+ * heading itself: "Total assets (total of …)" under "ASSETS".
+ */
 function unlabelled(row: Row, table: Table): string {
   const footing = row.footing !== undefined ? table.footings[row.footing] : undefined;
-  const names = (footing?.components ?? []).map((i) => table.rows[i].label).filter(Boolean);
+  const components = (footing?.components ?? []).map((i) => table.rows[i]);
+  const names = components.map((r) => r.label).filter(Boolean);
   if (names.length === 0) return '(unlabelled subtotal)';
-  return `(total of ${names[0]}${names.length > 1 ? ` … ${names[names.length - 1]}` : ''})`;
+  const of = `(total of ${names[0]}${names.length > 1 ? ` … ${names[names.length - 1]}` : ''})`;
+  const heading = closedHeading(row, firstOfRun(table, components[0]));
+  // Under "Current assets" with "Total current assets" among its parts, it totals more than that heading.
+  const named = heading && !components.some((r) => r.label.toLowerCase().replace(/\s+/g, ' ') === `total ${heading}`);
+  return named ? `Total ${heading} ${of}` : of;
+}
+
+/** The first line item a total adds up: through subtotals ("Total current assets") to "Cash". */
+function firstOfRun(table: Table, row: Row): Row {
+  for (let depth = 0; row.footing !== undefined && depth < 8; depth++) {
+    const first = table.footings[row.footing].components[0];
+    if (first === undefined) break;
+    row = table.rows[first];
+  }
+  return row;
+}
+
+/** The heading one level below the total's own that its first component sits under, in lower case. */
+function closedHeading(total: Row, first: Row): string | undefined {
+  const depth = total.groups.length;
+  if (first.groups.length <= depth || total.groups.some((g, i) => first.groups[i] !== g)) return undefined;
+  const heading = first.groups[depth].replace(/:$/, '').trim();
+  return wordCount(heading) <= 6 && /^[a-z' ,&-]+$/i.test(heading) ? heading.toLowerCase() : undefined;
 }
 
 export function describeCell({ table, row, cell }: CellHit, tables: Table[]): string {
