@@ -68,7 +68,7 @@ export function readHeaderBand(lines: Lines, region: Region, firstRow: number, b
       band.unshift(line);
       continue;
     }
-    if (isHeaderLike(lines, line, valueLeft)) {
+    if (isHeaderLike(lines, line, valueLeft) || shiftToUnderline(lines, line) > 0) {
       band.unshift(line);
       continue;
     }
@@ -84,6 +84,26 @@ export function readHeaderBand(lines: Lines, region: Region, firstRow: number, b
   }
   return { lines: band, bodyLine, headers: assignHeaders(lines, band, bands) };
 }
+
+/**
+ * A header line printed flush left over underlines that sit over the columns (its indent lost
+ * when the filing was converted to text): "SEPTEMBER 25,1999   SEPTEMBER 25,1998" over
+ * "-----------------   -----------------" far to the right. Each phrase is as wide as the rule
+ * under it and the gaps agree, so the words belong over the rules: how far right they move.
+ */
+function shiftToUnderline(lines: Lines, line: number): number {
+  const below = line + 1;
+  if (below >= lines.count || !lines.isContent(line) || !lines.isRule(below)) return 0;
+  const words = chunks(lines.text(line), PHRASES);
+  const rules = chunks(lines.text(below), RULE_SEGMENTS);
+  if (words.length < 2 || words.length !== rules.length) return 0;
+  const shift = rules[0].start - words[0].start;
+  if (shift <= 0) return 0;
+  const fits = (w: Chunk, r: Chunk) => Math.abs(r.start - shift - w.start) <= 1 && Math.abs(r.end - r.start - (w.end - w.start)) <= 1;
+  return words.every((w, i) => fits(w, rules[i])) ? shift : 0;
+}
+
+const RULE_SEGMENTS = /[-=_]+/g;
 
 function reachesValues(text: string, valueLeft: number): boolean {
   return text.length > valueLeft && text.slice(valueLeft).trim() !== '';
@@ -146,8 +166,11 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
   const placed: Array<{ chunk: Chunk; order: number; columns: number[]; split?: string[]; underlined?: number[] }> = [];
   band.forEach((line, order) => {
     if (lines.hasTab(line)) chooseTabWidth(lines, line, ext);
+    const shift = shiftToUnderline(lines, line);
     for (const chunk of chunks(lines.text(line), PHRASES)) {
       if (/^[-=_\s]+$/.test(chunk.text) || isScaleOnly(chunk.text)) continue;
+      chunk.start += shift;
+      chunk.end += shift;
       // "ENDED" under "THREE MONTHS" may overlap its columns only a little: centring decides.
       const covered = coveredColumns(chunk, ext);
       const columns = covered.length ? covered : ext.map((e, i) => (overlap(e, chunk.start, chunk.end) > 0 ? i : -1)).filter((i) => i >= 0);
