@@ -149,12 +149,25 @@ function labelledPlainRow(lines: Lines, line: number): boolean {
 /**
  * A long first line of a wrapped label reads like a sentence ("Common stock, no par value;
  * 320,000,000 shares authorized; 127,949,220 shares issued and") but goes on, in lower case, on
- * the figure row below it.
+ * the figure row below it, or over another line or two first ("160,799,061 and 135,192,769 shares
+ * issued and" / "outstanding, respectively ...  1,349").
  */
 function labelRunsOn(lines: Lines, line: number): boolean {
-  const next = lines.neighbour(line, 1);
-  return next >= 0 && isFigureRow(lines, next) && /^[a-z(]/.test(lines.text(next).trim());
+  let next = lines.neighbour(line, 1);
+  for (let wrapped = 0; next >= 0 && lines.isContent(next) && CONTINUED.test(lines.text(next).trim()); wrapped++) {
+    if (isFigureRow(lines, next)) return true;
+    if (wrapped === MAX_WRAPPED_LINES) return false;
+    next = lines.neighbour(next, 1);
+  }
+  return false;
 }
+
+/** How a wrapped label's next line starts: lower case, "(", or a number run into words ("160,799,061 and"). */
+const CONTINUED = /^([a-z(]|[\d,.]+ [a-z])/;
+const MAX_WRAPPED_LINES = 2;
+
+/** "See accompanying notes to consolidated financial statements." and its variants. */
+const STATEMENT_FOOTER = /^(see (the )?accompanying notes|the accompanying notes (to [a-z ]+)?are an integral part)/i;
 
 /** Follows a bare table down through rows, headings, rules and page breaks until prose or a gap. */
 function extendBare(lines: Lines, first: number, tagged: Uint8Array): number {
@@ -170,6 +183,8 @@ function extendBare(lines: Lines, first: number, tagged: Uint8Array): number {
     }
     if (kind !== LineKind.Text) continue;
     if (isProse(lines, line) && !labelRunsOn(lines, line)) break;
+    // A statement ends at its footer, even where the page break after it was lost.
+    if (STATEMENT_FOOTER.test(lines.text(line).trim())) break;
     blanks = 0;
     if (isFigureRow(lines, line) || lines.isRule(line)) last = line;
     // "period      =========" under a row's figures ends that row's label.
