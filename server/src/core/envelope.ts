@@ -19,6 +19,8 @@ export interface TableTag {
   /** Line of <TABLE> and of </TABLE> (or the last line when unclosed). */
   open: number;
   close: number;
+  /** Line of <CAPTION>, if any: what is above it (and below <TABLE>) is the table's title. */
+  captionLine?: number;
   /** Line of <S>/<C> markers, if any. */
   columnsLine?: number;
   /** First line of <FN> footnotes inside the table, if any. */
@@ -169,6 +171,9 @@ class EnvelopeReader {
       case 'TABLE':
         if (closing) this.closeTable(line);
         else this.openTableAt(line);
+        return;
+      case 'CAPTION':
+        if (!closing && this.openTable && this.openTable.captionLine === undefined) this.openTable.captionLine = line;
         return;
       case 'S':
       case 'C':

@@ -15,6 +15,8 @@ export interface HeaderBand {
   /** First body line (after the band). */
   bodyLine: number;
   headers: string[];
+  /** Last line of a title printed inside <CAPTION> above the headings, when one was found. */
+  titleEnd?: number;
 }
 
 const PERIOD_WORDS = /\b(ended|ending|months?|weeks?|quarters?|years?|fiscal|as of|period|restated|actual|change|increase|decrease|percent|pro forma|reported|balance)\b/i;
@@ -52,16 +54,25 @@ export function readHeaderBand(lines: Lines, region: Region, firstRow: number, b
   const band: number[] = [];
   let bodyLine = firstRow;
   let blanks = 0;
+  let titleEnd: number | undefined;
   const captionEnd = region.columnsLine !== undefined && region.columnsLine < firstRow ? region.columnsLine : -1;
+  // EDGAR's <CAPTION> opens the column headings: what is printed above it is the table's title.
+  const captionLine = region.captionLine !== undefined && region.captionLine < firstRow ? region.captionLine : -1;
   for (let line = firstRow - 1; line >= top; line--) {
     const kind = lines.kind(line);
-    if (kind === LineKind.Skipped) break;
+    if (kind === LineKind.Skipped || line < captionLine) break;
     if (kind !== LineKind.Text) {
       if (kind === LineKind.Blank && band.length > 0 && region.tagLine === undefined && !continuesUpward(lines, line, valueLeft)) break;
       if (kind === LineKind.Blank && ++blanks > 2 && band.length === 0) break;
       continue;
     }
     if (lines.isRule(line)) continue;
+    // "(In millions, except per share amounts)" set off by a blank line from the headings below
+    // it ends the title printed inside <CAPTION>, not a column header.
+    if (band.length > 0 && region.tagLine !== undefined && lines.kind(line + 1) === LineKind.Blank && isScaleOnly(lines.text(line).trim())) {
+      titleEnd = line;
+      break;
+    }
     // Between <CAPTION> and the <S> <C> line, a line with words over the value columns is header,
     // the stub's words ("RANGE OF / EXERCISE / PRICES") included; "Current liabilities:" is not.
     if (line < captionEnd && reachesValues(lines.text(line), valueLeft)) {
@@ -82,7 +93,7 @@ export function readHeaderBand(lines: Lines, region: Region, firstRow: number, b
     }
     break;
   }
-  return { lines: band, bodyLine, headers: assignHeaders(lines, band, bands) };
+  return { lines: band, bodyLine, headers: assignHeaders(lines, band, bands), titleEnd };
 }
 
 /**

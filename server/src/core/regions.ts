@@ -11,6 +11,8 @@ export interface Region {
   last: number;
   /** <TABLE> tag line when the region came from tags. */
   tagLine?: number;
+  /** <CAPTION> line inside a tagged region: the lines above it are the title, not column headers. */
+  captionLine?: number;
   /** <S>/<C> marker line inside a tagged region. */
   columnsLine?: number;
 }
@@ -103,7 +105,7 @@ export function findRegions(lines: Lines): Region[] {
   for (const tag of lines.envelope.tableTags) {
     const last = (tag.footnotes ?? tag.close + 1) - 1;
     tagged.fill(1, tag.open, tag.close + 1);
-    if (last > tag.open) regions.push({ first: tag.open + 1, last, tagLine: tag.open, columnsLine: tag.columnsLine });
+    if (last > tag.open) regions.push({ first: tag.open + 1, last, tagLine: tag.open, captionLine: tag.captionLine, columnsLine: tag.columnsLine });
   }
   let previousLast = -1;
   for (let line = 0; line < lines.count; line++) {

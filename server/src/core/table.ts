@@ -12,6 +12,16 @@ import { expandLine } from './text';
 import { readTitle } from './title';
 import type { ColumnBand } from './columns';
 
+/**
+ * Where a tagged table's title may end: above <TABLE>, or just above <CAPTION> when the filer
+ * printed the title inside the tags ("<TABLE> / INTEL CORPORATION / CONSOLIDATED SUMMARY INCOME
+ * STATEMENT DATA / <CAPTION>"); the search goes on up past the tag.
+ */
+function titleEnd(region: Region): number {
+  if (region.tagLine === undefined) return Infinity;
+  return region.captionLine !== undefined && region.captionLine > region.tagLine ? region.captionLine - 1 : region.tagLine - 1;
+}
+
 export interface TableRead {
   table?: Table;
   /** Where a second table begins inside the region, if one does. */
@@ -29,7 +39,7 @@ export function readTable(lines: Lines, region: Region, index: number): TableRea
   if (bands.length === 0) return {};
   const header = readHeaderBand(lines, region, figureRows[0], bands);
   const titleAbove = Math.min(header.lines[0] ?? header.bodyLine, header.bodyLine) - 1;
-  const title = readTitle(lines, region.tagLine !== undefined ? Math.min(titleAbove, region.tagLine - 1) : titleAbove, header.lines);
+  const title = readTitle(lines, header.titleEnd ?? Math.min(titleAbove, titleEnd(region)), header.lines);
   const body = readBody(lines, header.bodyLine, region.last, bands, header.lines);
   const rest = body.splitAt !== undefined ? { first: body.splitAt, last: region.last } : undefined;
   if (body.rows.length === 0) return { rest };

@@ -43,6 +43,13 @@ function collectBlock(lines: Lines, above: number): number[] {
       continue;
     }
     if (lines.isRule(line)) continue;
+    const wrapped = wrappedTitleStart(lines, line, MAX_TITLE_LINES - block.length);
+    if (wrapped !== undefined && wrapped < line) {
+      for (let l = line; l >= wrapped; l--) block.unshift(l);
+      line = wrapped;
+      blanks = 0;
+      continue;
+    }
     if (isProse(lines, line) || isFigureRow(lines, line) || lines.text(line).trim().length > 90) break;
     if (endsParagraph(lines, line)) break;
     if (blanks > 1 && block.length > 0) break;
@@ -50,6 +57,23 @@ function collectBlock(lines: Lines, above: number): number[] {
     block.unshift(line);
   }
   return block;
+}
+
+/**
+ * A statement's name wrapped over several lines in capitals ("PRO FORMA CONSOLIDATED STATEMENTS OF
+ * OPERATIONS / EXCLUDING IPR&D, AMORTIZATION OF GOODWILL AND ... / MINORITY INVESTMENTS") reads
+ * like a paragraph typed in capitals. Running up from `line` without a gap, all in capitals, to a
+ * line that names a statement, it is a title: where it starts.
+ */
+function wrappedTitleStart(lines: Lines, line: number, room: number): number | undefined {
+  for (let l = line; l >= 0 && l > line - room; l--) {
+    if (lines.kind(l) !== LineKind.Text || lines.isRule(l) || isFigureRow(lines, l)) return undefined;
+    const text = lines.text(l).trim();
+    // A sentence typed in capitals ends lines with "." or ":" and quotes; a title does not.
+    if (/[a-z"]/.test(text) || /[.:;]$/.test(text) || text.length > 90) return undefined;
+    if (STATEMENT_NAME.test(text)) return l;
+  }
+  return undefined;
 }
 
 /**
