@@ -31,3 +31,9 @@ test('a statement name wrapped over several lines in capitals is a title, a para
   const apple = tables('apple_10k_0000912057-00-053623.txt', read(path.join(CORPUS, 'apple_10k_0000912057-00-053623.txt')).toUpperCase());
   assert.ok(!apple.some((t) => t.title.startsWith('THE FOLLOWING TABLE')), apple.map((t) => t.title).filter((t) => t.startsWith('THE')).join(' | '));
 });
+
+test('a title with "(Unaudited)" pushed far right by tabs is still a title', () => {
+  // Apple's 10-Q: "CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS  \t\t\t\t(Unaudited)" is 91 columns wide once expanded.
+  const titles = tables('apple_10q_0000320193-97-000011.txt').map((t) => t.title);
+  assert.ok(titles.includes('CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS'), titles.join(' | '));
+});

@@ -19,6 +19,13 @@ const STATEMENT_NAME = /\b(statements? of|balance sheets?|cash flows?|highlights
 const NOISE = /^\(?(unaudited|audited|continued|restated|in (thousands|millions|billions)[^)]*|dollars in [^)]*|amounts in [^)]*)\)?$/i;
 const COMPANY = /\b(inc|incorporated|corp|corporation|company|co|ltd|llc|plc|group|l\.?p|holdings|trust)\b\.?,?\s*$/i;
 const MAX_TITLE_LINES = 7;
+/** Longer than this, a line is a sentence or a row of column headings, not a title. */
+const MAX_TITLE_WIDTH = 90;
+
+/** A line's length as typed, a tab counting one: tabs may push "(Unaudited)" far right of a title. */
+function rawWidth(lines: Lines, line: number): number {
+  return rawLine(lines.source, line).trim().length;
+}
 
 export function readTitle(lines: Lines, above: number, headerLines: number[]): TitleBlock {
   const block = collectBlock(lines, above);
@@ -50,7 +57,7 @@ function collectBlock(lines: Lines, above: number): number[] {
       blanks = 0;
       continue;
     }
-    if (isProse(lines, line) || isFigureRow(lines, line) || lines.text(line).trim().length > 90) break;
+    if (isProse(lines, line) || isFigureRow(lines, line) || rawWidth(lines, line) > MAX_TITLE_WIDTH) break;
     if (endsParagraph(lines, line)) break;
     if (blanks > 1 && block.length > 0) break;
     blanks = 0;
@@ -70,7 +77,7 @@ function wrappedTitleStart(lines: Lines, line: number, room: number): number | u
     if (lines.kind(l) !== LineKind.Text || lines.isRule(l) || isFigureRow(lines, l)) return undefined;
     const text = lines.text(l).trim();
     // A sentence typed in capitals ends lines with "." or ":" and quotes; a title does not.
-    if (/[a-z"]/.test(text) || /[.:;]$/.test(text) || text.length > 90) return undefined;
+    if (/[a-z"]/.test(text) || /[.:;]$/.test(text) || rawWidth(lines, l) > MAX_TITLE_WIDTH) return undefined;
     if (STATEMENT_NAME.test(text)) return l;
   }
   return undefined;
