@@ -37,3 +37,17 @@ test('a title with "(Unaudited)" pushed far right by tabs is still a title', () 
   const titles = tables('apple_10q_0000320193-97-000011.txt').map((t) => t.title);
   assert.ok(titles.includes('CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS'), titles.join(' | '));
 });
+
+test('"(Tabular information: Dollars in millions ...)" under a title is its scale caption, not a sentence', () => {
+  const results = tables('apple_10q_0000320193-98-000006.txt').find((t) => t.title === 'Results of Operations');
+  assert.ok(results);
+  assert.equal(results.scale.word, 'million');
+});
+
+test('years between change columns after a stub name the columns, and the stub names the table', () => {
+  // Apple's 1994 10-K: "RESULTS OF OPERATIONS   1994   Change   1993   Change   1992" just under <CAPTION>.
+  const results = tables('apple_10k_0000320193-94-000016.txt').find((t) => t.title === 'RESULTS OF OPERATIONS');
+  assert.ok(results);
+  assert.deepEqual(results.columns.map((c) => c.header), ['1994', 'Change', '1993', 'Change', '1992']);
+  assert.equal(results.rows[0].label, 'Net sales');
+});

@@ -32,7 +32,17 @@ function yearRow(lines: Lines, line: number): boolean {
   const years = scan.tokens.every(isYearToken);
   if (!years) return false;
   // The stub may name the scale or the period: "(DOLLARS IN THOUSANDS ...)   2000   1999".
-  return scan.label === '' || scan.tokens.length >= 2 || readScale(scan.label) !== undefined || (/^\(?[^)]*\)?$/.test(scan.label) && scan.label.length < 40);
+  return scan.label === '' || scan.tokens.length >= 2 || readScale(scan.label) !== undefined || (/^\(?[^)]*\)?$/.test(scan.label) && scan.label.length < 40) || yearsAmongChanges(lines.text(line).slice(scan.labelStart, scan.labelEnd));
+}
+
+/**
+ * "RESULTS OF OPERATIONS   1994   Change   1993   Change   1992": only the last year is read as
+ * a figure; the years and change columns before it are label text, set apart by wide gaps.
+ */
+function yearsAmongChanges(label: string): boolean {
+  const parts = label.trim().split(/\s{2,}/);
+  const heads = YEAR.test(parts[0]) ? parts : parts.slice(1);
+  return heads.length >= 2 && heads.some((p) => YEAR.test(p)) && heads.every((p) => YEAR.test(p) || CHANGE_COLUMN.test(p));
 }
 
 /** Content starting inside the value area: a column header, not a row label. */

@@ -2,14 +2,14 @@
 // above, the body's rows and groups, and the footing of every total.
 import { findColumns } from './columns';
 import { additiveColumns, checkFootings, tightenForceFooted } from './footing';
-import { isYearRow, readHeaderBand } from './header';
+import { headerLeft, isYearRow, readHeaderBand } from './header';
 import type { Lines } from './lines';
 import type { Column, Measure, Row, Table } from './model';
 import { isFigureRow, type Region } from './regions';
 import { readBody, type BodyItem } from './rows';
 import { realignTabs } from './tabs';
 import { expandLine } from './text';
-import { readTitle } from './title';
+import { readTitle, stubTitle } from './title';
 import type { ColumnBand } from './columns';
 
 /**
@@ -47,12 +47,13 @@ export function readTable(lines: Lines, region: Region, index: number): TableRea
   markPercentRuns(body.rows, body.items);
   if (columnMeasure(title.title) === 'perShare') markPerShareTable(body.rows);
   const columns: Column[] = bands.map((b, i) => ({ index: i, left: b.left, right: b.right, header: header.headers[i] ?? '', measure: columnMeasure(header.headers[i] ?? '') }));
+  const named = title.title || stubTitle(lines, header.lines, headerLeft(bands));
   const startLine = Math.min(title.startLine, header.lines[0] ?? header.bodyLine, region.tagLine ?? Infinity);
   const endLine = Math.max(body.lastLine, region.tagLine !== undefined ? region.last + 1 : body.lastLine);
   const table: Table = {
     index,
-    title: title.title || `Table ${index + 1}: ${body.rows.find((r) => r.label)?.label ?? 'untitled'}`,
-    generatedTitle: !title.title,
+    title: named || `Table ${index + 1}: ${body.rows.find((r) => r.label)?.label ?? 'untitled'}`,
+    generatedTitle: !named,
     startLine,
     endLine: Math.min(endLine, lines.count - 1),
     headerLine: header.lines[0] ?? header.bodyLine,

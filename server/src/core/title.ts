@@ -19,6 +19,8 @@ const STATEMENT_NAME = /\b(statements? of|balance sheets?|cash flows?|highlights
 const NOISE = /^\(?(unaudited|audited|continued|restated|in (thousands|millions|billions)[^)]*|dollars in [^)]*|amounts in [^)]*)\)?$/i;
 const COMPANY = /\b(inc|incorporated|corp|corporation|company|co|ltd|llc|plc|group|l\.?p|holdings|trust)\b\.?,?\s*$/i;
 const MAX_TITLE_LINES = 7;
+/** A caption in parentheses, as scales are printed under a title. */
+const SCALE_CAPTION = /^\([^()]*(\([^()]*\)[^()]*)*\)$/;
 /** Longer than this, a line is a sentence or a row of column headings, not a title. */
 const MAX_TITLE_WIDTH = 90;
 
@@ -57,7 +59,9 @@ function collectBlock(lines: Lines, above: number): number[] {
       blanks = 0;
       continue;
     }
-    if (isProse(lines, line) || isFigureRow(lines, line) || rawWidth(lines, line) > MAX_TITLE_WIDTH) break;
+    // "(Tabular information: Dollars in millions, except per share amounts)" reads like a sentence.
+    const scaleCaption = SCALE_CAPTION.test(lines.text(line).trim()) && readScale(lines.text(line)) !== undefined;
+    if (!scaleCaption && (isProse(lines, line) || isFigureRow(lines, line) || rawWidth(lines, line) > MAX_TITLE_WIDTH)) break;
     if (endsParagraph(lines, line)) break;
     if (blanks > 1 && block.length > 0) break;
     blanks = 0;
@@ -168,6 +172,22 @@ function pickTitle(lines: Lines, block: number[]): string {
   let first = last;
   while (first > 0 && statementIdx.includes(first - 1)) first--;
   return texts.slice(first, last + 1).join(' ');
+}
+
+/**
+ * A statement's name printed in the header band's stub, left of the columns ("RESULTS OF
+ * OPERATIONS   1994   Change   1993"), for a table with no title above it. Only a phrase that
+ * ends before the columns counts: a heading cut off there is no name.
+ */
+export function stubTitle(lines: Lines, bandLines: number[], valueLeft: number): string {
+  for (const line of bandLines) {
+    const text = lines.text(line);
+    const phrase = /^\s*(\S+(?: \S+)*)/.exec(text);
+    if (!phrase || phrase[0].length > valueLeft) continue;
+    const stub = clean(phrase[1]);
+    if (STATEMENT_NAME.test(stub) && !COMPANY.test(stub)) return stub;
+  }
+  return '';
 }
 
 /** The short last line of a paragraph ("1997 is as follows:") is prose, not a title. */
