@@ -59,6 +59,34 @@ test('a duration printed over a change column heads it too; a date or a sentence
   assert.equal(headers([' '.repeat(20) + 'The table below sets out the results for the years']).at(-1), 'Change');
 });
 
+test('a duration over a dated line takes the columns ruled under that line, change column included', () => {
+  // "Year Ended" over "December 31," over a rule across "2005  2004  % Change": figures tab-aligned
+  // a few places left of their headings, so centring alone put "Year Ended" over one column.
+  const text = [
+    'CONSOLIDATED STATEMENTS OF INCOME',
+    '(in thousands)',
+    '',
+    '                                            Three Months Ended                  Year Ended',
+    '                                               December 31,                    December 31,',
+    '                                      ------------------------------  ------------------------------',
+    '                                           2005       2004  % Change       2005       2004  % Change',
+    '',
+    'Net sales\t\t\t       $186,452   $171,309\t8.8%   $712,884   $668,215\t6.7%',
+    'Cost of sales\t\t\t\t124,318    116,540\t6.7%\t478,905    452,117\t5.9%',
+    'Gross profit\t\t\t\t 62,134     54,769     13.4%\t233,979    216,098\t8.3%',
+    '',
+  ].join('\n');
+  const headers = analyze(text).model.tables[0].columns.map((c) => c.header);
+  assert.deepEqual(headers, [
+    'Three Months Ended December 31, 2005',
+    'Three Months Ended December 31, 2004',
+    'Three Months Ended % Change',
+    'Year Ended December 31, 2005',
+    'Year Ended December 31, 2004',
+    'Year Ended % Change',
+  ]);
+});
+
 test('a period headed "Dec. 2004" is a period, not an "Inc/(Dec)" change column', () => {
   assert.deepEqual(findings(statement('190', '50', '(10)', '(5)', ['Dec. 2004', 'Dec. 2003']), 'cross-footing').map((f) => f.line), [5]);
 });

@@ -215,7 +215,7 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
   // Chunks placed per header line, one place down: chunksPerLine[order] counts the line above.
   const chunksPerLine = new Array<number>(band.length + 1).fill(0);
   for (const p of placed) chunksPerLine[p.order + 1]++;
-  const spanning: Array<{ part: Part; columns: number[]; chunk: Chunk; order: number }> = [];
+  const spanning: Array<{ part: Part; columns: number[]; chunk: Chunk; order: number; ruled?: boolean }> = [];
   for (const p of placed) {
     const part = { order: p.order, text: p.chunk.text };
     if (p.split) {
@@ -225,16 +225,19 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
     // "ENDED" under "SIX MONTHS": a line of spanning headers stacked under a line of the same shape.
     const sameShape = chunksPerLine[p.order + 1] === chunksPerLine[p.order];
     const above = sameShape ? spanning.find((s) => s.order === p.order - 1 && s.chunk.start - 2 <= p.chunk.start && p.chunk.end <= s.chunk.end + 2) : undefined;
-    const columns = above ? above.columns : p.underlined ?? (p.order < bottom ? centredOver(p.chunk, reachBelow(p.order)) ?? p.columns : p.columns);
+    // "Year Ended" over "December 31," over "------------": the rule under the line below spans both.
+    const ruled = p.underlined ?? placed.find((q) => q.order === p.order + 1 && (q.underlined?.length ?? 0) > 1 && q.chunk.start - 4 <= p.chunk.start && p.chunk.end <= q.chunk.end + 4)?.underlined;
+    const columns = above ? above.columns : ruled ?? (p.order < bottom ? centredOver(p.chunk, reachBelow(p.order)) ?? p.columns : p.columns);
     if (columns.length === 1) headers[columns[0]].push(part);
-    else spanning.push({ part, columns, chunk: p.chunk, order: p.order });
+    else spanning.push({ part, columns, chunk: p.chunk, order: p.order, ruled: !above && ruled !== undefined });
   }
   // A period spanning header ("for the three months ended") does not reach into a "% Change" column
-  // beside its periods, unless it is printed over that column too and names a duration, not a
-  // date: "12 Months Ended December" over "2004 2003 Change" is the 12-month change.
+  // beside its periods, unless it is printed (or ruled) over that column too and names a duration,
+  // not a date: "12 Months Ended December" over "2004 2003 Change" is the 12-month change.
   const own = headers.map((parts) => parts.map((p) => p.text).join(' '));
-  for (const { part, columns, chunk } of spanning) {
-    const reaches = (i: number) => !CHANGE_COLUMN.test(own[i]) || (spansChange(chunk.text) && overlap(ext[i], chunk.start, chunk.end) * 2 >= ext[i][1] - ext[i][0]);
+  for (const { part, columns, chunk, ruled } of spanning) {
+    const over = (i: number) => ruled || overlap(ext[i], chunk.start, chunk.end) * 2 >= ext[i][1] - ext[i][0];
+    const reaches = (i: number) => !CHANGE_COLUMN.test(own[i]) || (spansChange(chunk.text) && over(i));
     const kept = CHANGE_COLUMN.test(part.text) ? columns : columns.filter(reaches);
     for (const i of kept.length ? kept : columns) headers[i].push(part);
   }
