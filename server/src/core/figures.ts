@@ -16,6 +16,8 @@ export interface Token {
   decimals: number;
   negative: boolean;
   percent: boolean;
+  /** A multiple: "2.41x". */
+  times: boolean;
   currency: boolean;
   /** True when the figure has thousands separators, a decimal point, $, ( ) or %. */
   formatted: boolean;
@@ -227,8 +229,9 @@ export function parseFigure(word: string, start: number): Token | undefined {
     decimals,
     negative,
     percent: m.percent,
+    times: m.times,
     currency: m.currency,
-    formatted: m.currency || m.opens > 0 || m.percent || m.fractionStart >= 0 || m.commas,
+    formatted: m.currency || m.opens > 0 || m.percent || m.times || m.fractionStart >= 0 || m.commas,
   };
 }
 
@@ -245,6 +248,7 @@ interface FigureMatch {
   fractionStart: number;
   end: number;
   percent: boolean;
+  times: boolean;
 }
 
 /**
@@ -290,10 +294,13 @@ function matchFigure(s: string): FigureMatch | undefined {
   if (codeAt(s, i) === 41) (closes++, i++);
   const percent = codeAt(s, i) === 37;
   if (percent) i++;
+  // "2.41x": a multiple, written straight after its digits.
+  const times = !percent && end === i && (codeAt(s, i) === 120 || codeAt(s, i) === 88);
+  if (times) i++;
   if (codeAt(s, i) === 41) (closes++, i++);
   for (let stars = 0; stars < 3 && codeAt(s, i) === 42; stars++) i++;
   if (i !== n || opens !== closes || opens > 1) return undefined;
-  return { opens, currency, minus, integerStart, integerEnd, commas, fractionStart, end, percent };
+  return { opens, currency, minus, integerStart, integerEnd, commas, fractionStart, end, percent, times };
 }
 
 /** The figure's magnitude: its digits without thousands separators, read as a number. */
@@ -343,6 +350,7 @@ function makeNil(word: string, start: number, kind: 'nil' | 'na'): Token {
     decimals: 0,
     negative: false,
     percent: false,
+    times: false,
     currency: word.includes('$'),
     formatted: false,
   };
@@ -432,6 +440,8 @@ export function mayEndInFigure(text: string, start: number, end: number): boolea
   // Digits ) % * - and anything beyond ASCII (dashes, Unicode spaces) may end a figure; ">" may
   // end markup that hides the figures before it.
   if ((c >= 48 && c <= 57) || c === 41 || c === 37 || c === 42 || c === 45 || c === 62 || c >= 128) return true;
+  // "2.41x"
+  if ((c === 120 || c === 88) && last > start && isDigit(text.charCodeAt(last - 1))) return true;
   // "n/a", "nm", "n.m.": otherwise letters and punctuation end words, not figures.
   if (c !== 97 && c !== 65 && c !== 109 && c !== 77 && c !== 46) return false;
   let first = last;

@@ -65,9 +65,11 @@ function reduceAll(rows: Row[], items: BodyItem[], additive: boolean[], mayTotal
   const footings: Footing[] = [];
   const entries: Entry[] = [];
   let boundary = true;
+  let ruled = false;
   for (const item of items) {
     if (item.kind !== 'row') {
       boundary = true;
+      ruled ||= item.kind === 'rule';
       continue;
     }
     const row = rows[item.row];
@@ -80,7 +82,8 @@ function reduceAll(rows: Row[], items: BodyItem[], additive: boolean[], mayTotal
       }
       continue;
     }
-    const reduced = mayTotal(row) ? tryReduce(row, rows, entries, additive, first + footings.length) : undefined;
+    const reduced = mayTotal(row) ? tryReduce(row, rows, entries, additive, first + footings.length, ruled) : undefined;
+    ruled = false;
     // Printed above its breakdown, a total owns the rows under it even when they are only part of it.
     if (reduced && topDown && reduced.consumed === 0) reduced.consumed = entries.length - lastBoundary(entries);
     if (reduced) {
@@ -140,13 +143,25 @@ function summable(row: Row, measure: Measure): boolean {
   return row.measure === measure && !isBreakdown(row.label) && row.cells.some((c) => c.kind !== 'na');
 }
 
-function strength(row: Row): 'strong' | 'medium' | 'weak' {
-  if (row.label === '' || STRONG.test(row.label)) return 'strong';
+function strength(row: Row, ruled: boolean): 'strong' | 'medium' | 'weak' {
+  if (row.label === '' || STRONG.test(row.label) || (ruled && closesItsHeading(row))) return 'strong';
   return MEDIUM.test(row.label) ? 'medium' : 'weak';
 }
 
-function tryReduce(row: Row, rows: Row[], entries: Entry[], additive: boolean[], index: number): { footing: Footing; consumed: number } | undefined {
-  const kind = strength(row);
+/**
+ * "Adjusted operating income" under a rule, closing the group headed "Adjusted operating income":
+ * the heading names the sum its rows make, as "Total ..." would.
+ */
+function closesItsHeading(row: Row): boolean {
+  const heading = row.groups[row.groups.length - 1];
+  return heading !== undefined && normalize(heading) === normalize(row.label);
+}
+
+function tryReduce(row: Row, rows: Row[], entries: Entry[], additive: boolean[], index: number, ruled = false): { footing: Footing; consumed: number } | undefined {
+  const kind = strength(row, ruled);
+  if (row.measure === 'percent' && liesAmongParts(row, rows, entries)) {
+    return kind === 'strong' ? { footing: notChecked(row, index, 'it lies among the percentages above it: an average or a rate of the whole, not their sum'), consumed: 0 } : undefined;
+  }
   // A plain line item is never taken for a difference: "equity = assets - liabilities" always holds.
   const best = bestCandidate(row, rows, entries, additive, kind);
   const reduce = (c: Candidate) => ({ footing: toFooting(row, c, index), consumed: entries.length - c.start });
@@ -157,6 +172,25 @@ function tryReduce(row: Row, rows: Row[], entries: Entry[], additive: boolean[],
   const named = namedGroupCandidate(row, rows, entries, additive) ?? singleColumnCandidate(row, rows, entries, additive);
   if (named) return reduce(named);
   return { footing: notChecked(row, index, 'its components could not be identified'), consumed: 0 };
+}
+
+/**
+ * "Total segment operating margin 14.9%" under the segments' 15.8%, 13.8% and 14.7%: a sum of
+ * parts is at least its largest part, so a percentage lying among those of the rows above it (in
+ * every column that prints two or more of them) is their average or the rate of the whole.
+ */
+function liesAmongParts(row: Row, rows: Row[], entries: Entry[]): boolean {
+  const parts = entries.slice(lastBoundary(entries)).map((e) => rows[e.row]);
+  let among = 0;
+  for (const cell of row.cells) {
+    if (cell.value === null || cell.kind !== 'number') continue;
+    const values = parts.map((r) => cellIn(r, cell.column)?.value).filter((v): v is number => v !== null && v !== undefined);
+    if (values.length < 2) continue;
+    const slack = halfUnit(cell.decimals);
+    if (cell.value > Math.max(...values) + slack || cell.value < Math.min(...values) - slack) return false;
+    among++;
+  }
+  return among > 0;
 }
 
 /**

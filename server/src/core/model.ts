@@ -44,6 +44,8 @@ export interface Cell {
   decimals: number;
   negative: boolean;
   percent: boolean;
+  /** A multiple ("2.41x"); absent otherwise. */
+  times?: boolean;
   currency: boolean;
   column: number;
 }

@@ -9,6 +9,7 @@ import type { Cell, Group, Measure, Row } from './model';
 import { isFigureRow, isProse } from './regions';
 import { readRowScale } from './scale';
 import { wordCount } from './text';
+import { isTitleLine } from './title';
 
 /** The body as a sequence of rows and boundaries, in print order. */
 export type BodyItem =
@@ -37,6 +38,8 @@ const UNFINISHED = /(,|\band|\bof|\bfor|\bto|\bthe|\bin|\bwith|&)$/i;
 const CONTINUES = /^([a-z(]|-+\s*[a-z])/;
 /** The most lines a wrapped label runs over. */
 const MAX_LABEL_LINES = 6;
+/** Lines a title block may take between one table and the header band of the next. */
+const MAX_TITLE_BLOCK = 8;
 /** A label line this long was wrapped by the filer's tool rather than ended as a heading. */
 const WRAPPED_WIDTH = 28;
 const CONNECTOR = /(,|;|\band|\bor|\bof|\bfor|\bin|\bto|\bthe|\bper|\bbefore|\bafter|\bfrom|\bon|\bwith|\bat|\bby|\bless|\bnet|&|-|\/)$/i;
@@ -97,10 +100,31 @@ class BodyReader {
   }
 
   startsNewTable(line: number, repeated: Set<string>): boolean {
-    if (this.rows.length === 0 || this.pending || !isHeaderLike(this.lines, line, this.headerLeft)) return false;
-    if (repeated.has(this.lines.text(line).trim())) return false;
+    if (this.rows.length === 0 || this.pending) return false;
     const previous = this.items[this.items.length - 1];
-    return previous?.kind === 'blank' || previous?.kind === 'rule';
+    if (previous?.kind !== 'blank' && previous?.kind !== 'rule') return false;
+    if (!isHeaderLike(this.lines, line, this.headerLeft)) return this.titlesNextTable(line);
+    return !repeated.has(this.lines.text(line).trim());
+  }
+
+  /**
+   * "RECONCILIATION OF GAAP TO NON-GAAP ..." and "(Dollars in millions ...)" over the same periods
+   * as this table: another table in the same layout starts at its title, not a page of this one
+   * continued (that says "continued", or prints no title at all).
+   */
+  private titlesNextTable(line: number): boolean {
+    let titled = false;
+    for (let next = line; next < this.lines.count && next < line + MAX_TITLE_BLOCK; next++) {
+      const kind = this.lines.kind(next);
+      if (kind === LineKind.Blank || kind === LineKind.Markup) continue;
+      if (kind !== LineKind.Text || isFigureRow(this.lines, next)) return false;
+      if (isHeaderLike(this.lines, next, this.headerLeft)) return titled;
+      if (this.lines.isRule(next)) continue;
+      const text = this.lines.text(next);
+      if (/\bcontinued\b/i.test(text)) return false;
+      titled ||= isTitleLine(text);
+    }
+    return false;
   }
 
   /**
@@ -371,7 +395,7 @@ class BodyReader {
       const column = columnOf(this.bands, token);
       // The first figure in a column is its cell (a row has a few figures: no set needed).
       if (column < 0 || cells.some((c) => c.column === column)) continue;
-      cells.push({
+      const cell: Cell = {
         span: { start: this.lines.offsetAt(line, token.start), end: this.lines.offsetAt(line, token.end - 1) + 1 },
         text: token.text,
         kind: token.kind,
@@ -381,7 +405,9 @@ class BodyReader {
         percent: token.percent,
         currency: token.currency,
         column,
-      });
+      };
+      if (token.times) cell.times = true;
+      cells.push(cell);
     }
     return cells;
   }
@@ -409,6 +435,7 @@ function measureOf(row: Row): Measure {
   const numbers = row.cells.filter((c) => c.kind === 'number');
   // Percent-change columns beside amounts are marked per cell; a row is a percentage row when all are.
   if (numbers.length && numbers.every((c) => c.percent)) return 'percent';
+  if (numbers.length && numbers.every((c) => c.times)) return 'ratio';
   // A short label ("Basic", "Diluted") takes its meaning from its heading.
   const text = isShortLabel(row.label) ? [...row.groups.slice(-1), row.label].join(' ') : row.label;
   const cents = numbers.length > 0 && numbers.every((c) => c.decimals === 2 && Math.abs(c.value ?? 0) < 1000);
@@ -420,7 +447,8 @@ function measureOf(row: Row): Measure {
   if (EQUITY_ACCOUNT.test(row.label)) return 'amount';
   // "Shares used in computing net loss per share" counts shares; its figures say so too.
   if (SHARES.test(text) && !cents) return 'shares';
-  const perShare = PER_SHARE.test(text);
+  // "Adjusted diluted earnings per share:" over "Amortization of acquired intangibles  0.32": a bridge of per-share amounts.
+  const perShare = PER_SHARE.test(text) || (cents && row.groups.length > 0 && PER_SHARE.test(row.groups[row.groups.length - 1]));
   if (perShare && !(counts && numbers.some((c) => Math.abs(c.value ?? 0) >= 1000))) return 'perShare';
   if (perShare && counts) return 'shares';
   if (PERCENT_LABEL.test(row.label) && numbers.every((c) => c.decimals > 0 || Math.abs(c.value ?? 0) <= 100)) return 'percent';

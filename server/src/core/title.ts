@@ -15,7 +15,7 @@ export interface TitleBlock {
 }
 
 const STATEMENT = /\b(statements?|balance sheets?|income|operations|cash flows?|highlights|results|summary|data|information|segments?|schedule|reconciliation|earnings|revenues?|sales|financial|equity|assets|liabilities|position|comprehensive|supplemental|selected|quarterly|pro forma|distribution|certificate|totals?)\b/i;
-const STATEMENT_NAME = /\b(statements? of|balance sheets?|cash flows?|highlights|financial data|financial information|results of operations|income statements?|statements? of (operations|income|earnings))\b/i;
+const STATEMENT_NAME = /\b(statements? of|reconciliations? of|balance sheets?|cash flows?|highlights|financial data|financial information|results of operations|income statements?|statements? of (operations|income|earnings))\b/i;
 const NOISE = /^\(?(unaudited|audited|continued|restated|in (thousands|millions|billions)[^)]*|dollars in [^)]*|amounts in [^)]*)\)?$/i;
 const COMPANY = /\b(inc|incorporated|corp|corporation|company|co|ltd|llc|plc|group|l\.?p|holdings|trust)\b\.?,?\s*$/i;
 const MAX_TITLE_LINES = 7;
@@ -172,6 +172,16 @@ function pickTitle(lines: Lines, block: number[]): string {
   let first = last;
   while (first > 0 && statementIdx.includes(first - 1)) first--;
   return texts.slice(first, last + 1).join(' ');
+}
+
+/**
+ * A line that only a table's title block prints: a statement's name or a scale caption
+ * ("(Dollars in millions, except per share amounts)").
+ */
+export function isTitleLine(text: string): boolean {
+  const trimmed = text.trim();
+  if (/\bcontinued\b/i.test(trimmed)) return false;
+  return STATEMENT_NAME.test(trimmed) || (SCALE_CAPTION.test(trimmed) && readScale(trimmed) !== undefined);
 }
 
 /**

@@ -1,0 +1,37 @@
+// Made-up releases in layouts the corpus lacks (test/fixtures/synthetic/README.md), each with the
+// answer key written with it: every labelled figure read right, every planted error flagged on its
+// line, and no other warning.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { lineAt } from '../../server/src/core/text';
+import { FIXTURES } from '../support/corpus';
+import { checkLabel, type Label } from '../support/labels';
+
+interface Key {
+  errors: Array<{ line: number; label: string }>;
+  figures: Array<Pick<Label, 'line' | 'figure' | 'lineItem' | 'period' | 'scale'>>;
+}
+
+for (let n = 1; n <= 6; n++) {
+  const file = `synthetic/blind${n}.txt`;
+  const key = JSON.parse(readFileSync(path.join(FIXTURES, `synthetic/blind${n}.json`), 'utf8')) as Key;
+
+  test(`${file}: every labelled figure has its line item, period and scale`, () => {
+    const misses = key.figures
+      .map((f) => checkLabel({ ...f, file } as Label))
+      .filter((r) => !r.ok)
+      .map((r) => `line ${r.label.line} ${r.label.figure}: got ${r.error ?? JSON.stringify(r.got)}`);
+    assert.deepEqual(misses, []);
+  });
+
+  test(`${file}: the planted errors are flagged, and nothing else`, () => {
+    const { source, model } = analyze(readFileSync(path.join(FIXTURES, file), 'utf8'));
+    const warned = model.findings.filter((f) => f.severity === 'warning').map((f) => ({ line: lineAt(source, f.span.start) + 1, message: f.message }));
+    const planted = new Set(key.errors.map((e) => e.line));
+    assert.deepEqual([...planted].filter((line) => !warned.some((w) => w.line === line)), [], 'planted errors not flagged');
+    assert.deepEqual(warned.filter((w) => !planted.has(w.line)), [], 'other warnings');
+  });
+}
