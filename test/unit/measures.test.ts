@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
+import { hoverAt } from '../../server/src/core/hover';
 import { FIXTURES, read } from '../support/corpus';
 
 test('a percentage table prints "%" on its first row only', () => {
@@ -62,4 +63,14 @@ test('the share side of an earnings-per-share reconciliation counts shares, what
   assert.equal(measure('Dilutive options'), 'shares');
   assert.equal(measure('Incremental shares'), 'shares');
   assert.equal(measure('Convertible preferred stock', 1), 'amount');
+});
+
+test('a multiple printed "2.41x" is a ratio, shown as so many times', () => {
+  const text = ['SELECTED RATIOS                          2005      2004', 'Allowance to nonperforming loans        3.12x     2.41x', 'Return on average equity               14.2%     13.1%', ''].join('\n');
+  const { model } = analyze(text);
+  const row = model.tables[0]?.rows[0];
+  assert.equal(row?.measure, 'ratio');
+  assert.deepEqual(row?.cells.map((c) => c.value), [3.12, 2.41]);
+  const hover = hoverAt(model, text.indexOf('2.41x'));
+  assert.match(hover?.markdown ?? '', /Value: 2\.41 times/);
 });

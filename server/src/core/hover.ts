@@ -3,7 +3,7 @@
 import { changeAt } from './changes';
 import { formatNumber, formatScaled } from './format';
 import { cellAt, cellIn, cellOf, proseAt, type CellHit } from './lookup';
-import type { ColumnFooting, DocumentModel, Footing, ProseFigure, Row, Table } from './model';
+import type { Cell, ColumnFooting, DocumentModel, Footing, ProseFigure, Row, Table } from './model';
 import { tiedFacts } from './crossTies';
 import { perShareAt, type PerShareResult } from './perShare';
 import { cellMeasure, unitFactor } from './ties';
@@ -70,7 +70,7 @@ export function describeCell({ table, row, cell }: CellHit, tables: Table[]): st
     `**${lineItemPath(row, table)}**`,
     '',
     `- Period: ${header}`,
-    `- Value: ${describeValue(table, row, cell.column, cell.value, cell.decimals, cell.kind, cell.percent)}`,
+    `- Value: ${describeValue(table, row, cell)}`,
     `- Scale: ${describeRowScale(table, row, cell.column, cell.percent)}`,
     `- Table: ${table.title}`,
   ];
@@ -97,11 +97,12 @@ function describePerShare(check: PerShareResult, decimals: number, negative: boo
   return check.byDilutionBounds ? `✓ between ${division} and the basic figure (dilution add-backs, anti-dilution)` : `✓ agrees: ${division}`;
 }
 
-function describeValue(table: Table, row: Row, column: number, value: number | null, decimals: number, kind: string, percent: boolean): string {
+function describeValue(table: Table, row: Row, { column, value, decimals, kind, percent, times }: Cell): string {
   if (kind === 'nil') return 'nil (printed as a dash: zero)';
   if (value === null) return 'not available (n/a)';
   const measure = cellMeasure(table, row, column);
   if (percent || measure === 'percent') return `${formatNumber(value, decimals)}%`;
+  if (times) return `${formatNumber(value, decimals)} times`;
   if (measure === 'ratio') return formatNumber(value, decimals);
   const factor = unitFactor(table, row, column);
   const word = factor === table.scale.factor ? table.scale.word : row.scale?.word ?? '';
