@@ -141,3 +141,22 @@ test('a year alone is tied only when the two tables agree on which fiscal year i
   assert.deepEqual(tieLines(balance('December 31, 1999', 'December 31, 1998')), [5, 13]);
   assert.deepEqual(tieLines(balance('January 29, 2000', 'January 30, 1999')), []);
 });
+
+test('"revenue" in the text names a "Net sales" row, not a "percentage of net sales" of another item', () => {
+  const release = [
+    'Revenue rose 12% to $1.24 billion in the quarter, and selling expenses were 21.7% of revenue.',
+    '',
+    'STATEMENTS OF INCOME',
+    '(In millions)                              2011        2010',
+    'Net sales                               $1,243.6    $1,108.4',
+    'Selling, general and administrative        269.9       240.1',
+    '  Percentage of net sales                   21.7%       21.7%',
+    '',
+  ].join('\n');
+  const { model } = analyze(release);
+  const tied = (figure: string) => model.ties.find((t) => model.prose[t.figure].text === figure);
+  const sales = tied('$1.24 billion');
+  assert.ok(sales?.unambiguous, 'ties to Net sales');
+  assert.equal(model.tables[0].rows[sales.candidates[0].row].label, 'Net sales');
+  assert.equal(tied('21.7%'), undefined);
+});

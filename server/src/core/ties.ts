@@ -86,7 +86,7 @@ function indexCells(tables: Table[], words: LabelWords, said: Set<string>): Cell
         refs.push(at * CELLS_PER_ROW + k);
         widest = Math.max(widest, half);
       }
-      filedUnder.push(refs.length > first ? wordLists(byWord, row.measure, parts, said, refs.length - first, widest) : []);
+      filedUnder.push(refs.length > first ? wordLists(byWord, row.measure, namesOf(parts), said, refs.length - first, widest) : []);
     }
   }
   let size = 0;
@@ -162,13 +162,14 @@ function tieFigure(figure: ProseFigure, words: Set<string>, index: number, cells
     const item = cells.rows[at];
     const { table, row } = item;
     if (scored !== at) {
-      score = labelScore(item.parts, words);
+      score = labelScore(item.parts, words) || synonymScore(item.parts, words);
       scored = at;
     }
     if (score < bestScore) continue;
     if (score > bestScore) best = [];
     bestScore = score;
-    item.label ??= normalize(row.label);
+    // "Net sales" and "Total net sales" (its segments' sum) name one line item.
+    item.label ??= normalize(row.label).replace(/^total /, '');
     const column = row.cells[ref % CELLS_PER_ROW].column;
     best.push({ ref: { table: table.index, row: row.index, column }, label: item.label });
   }
@@ -244,6 +245,28 @@ class LabelWords {
 }
 
 const WORD = /[a-z0-9]+/g;
+
+/**
+ * Stemmed words a release uses for the same line item: "Revenue rose 12%" of the row "Net sales".
+ * Only for a label of that one word: "Percentage of net sales" under "Selling, general and
+ * administrative" is no revenue figure.
+ */
+const SYNONYMS: Record<string, string[] | undefined> = {
+  revenue: ['sale'],
+  sale: ['revenue'],
+};
+
+/** A label's words, and the other names of a one-word line item ("Net sales": sale, revenue). */
+function namesOf(parts: string[]): string[] {
+  const same = parts.length === 1 ? SYNONYMS[parts[0]] : undefined;
+  return same ? [...parts, ...same] : parts;
+}
+
+/** A one-word line item named by its other name in the sentence scores as if named. */
+function synonymScore(parts: string[], words: Set<string>): number {
+  const same = parts.length === 1 ? SYNONYMS[parts[0]] : undefined;
+  return same?.some((w) => words.has(w)) ? 1 : 0;
+}
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
