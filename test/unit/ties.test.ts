@@ -160,3 +160,31 @@ test('"revenue" in the text names a "Net sales" row, not a "percentage of net sa
   assert.equal(model.tables[0].rows[sales.candidates[0].row].label, 'Net sales');
   assert.equal(tied('21.7%'), undefined);
 });
+
+test('"net income" and "per diluted share" in the text name the net income and diluted EPS rows', () => {
+  const release = [
+    'Net income for the quarter was $5.6 million, or $0.38 per diluted share. Fourth quarter diluted EPS of $0.38',
+    'included a charge. Interest income was $5.6 million. Net interest income increased to $12.1 million, and other income rose 28%.',
+    '',
+    'STATEMENTS OF INCOME',
+    '(In thousands, except per share data)',
+    '                                            2005       2004    % Change',
+    'Net interest income                       $12,100    $11,200       8%',
+    'Net income                                 $5,565     $4,436       28%',
+    'Earnings per share:',
+    '  Basic                                     $0.39      $0.31',
+    '  Diluted                                   $0.38      $0.31',
+    '',
+  ].join('\n');
+  const { model } = analyze(release);
+  const rowsOf = (figure: string) =>
+    model.ties.filter((t) => model.prose[t.figure].text === figure).map((t) => (t.unambiguous ? model.tables[0].rows[t.candidates[0].row].label : 'ambiguous'));
+  // Twice in the text: "Net income ... was $5.6 million" ties, "Interest income was $5.6 million" does not.
+  assert.deepEqual(rowsOf('$5.6 million'), ['Net income']);
+  assert.deepEqual(rowsOf('$0.38 per diluted share'), ['Diluted']);
+  // "diluted EPS of $0.38": the clause says it is per share.
+  assert.deepEqual(rowsOf('$0.38'), ['Diluted']);
+  // "Net interest income" is not the net result, and a "% Change" is no amount.
+  assert.deepEqual(rowsOf('$12.1 million'), ['Net interest income']);
+  assert.deepEqual(rowsOf('28%'), []);
+});

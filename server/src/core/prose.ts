@@ -86,8 +86,10 @@ function toFigure(lines: Lines, line: number, raw: string, m: RegExpExecArray): 
   const decimals = fraction ? fraction.length - 1 : 0;
   const multiplier = scaleWord ? MULTIPLIER[scaleWord.toLowerCase()] : 1;
   const magnitude = Number(integer.replace(/,/g, '') + (fraction ?? '')) * multiplier;
-  const unit: ProseUnit = percent ? 'percent' : perShare ? 'perShare' : currency ? 'currency' : 'count';
   const lineStart = lines.source.starts[line];
+  const context = sentenceAround(lines, line, start);
+  // "diluted EPS of $0.38": the clause says what the bare amount is.
+  const unit: ProseUnit = percent ? 'percent' : perShare || (currency && !scaleWord && PER_SHARE_BEFORE.test(context)) ? 'perShare' : currency ? 'currency' : 'count';
   return {
     span: { start: lineStart + start, end: lineStart + start + text.trimEnd().length },
     text: text.trimEnd(),
@@ -96,9 +98,12 @@ function toFigure(lines: Lines, line: number, raw: string, m: RegExpExecArray): 
     halfUnit: 0.5 * Math.pow(10, -decimals) * multiplier,
     unit,
     scaleWord: scaleWord?.toLowerCase() ?? '',
-    context: sentenceAround(lines, line, start),
+    context,
   };
 }
+
+/** A clause ending in "EPS of", "earnings per diluted share were": the amount after it is per share. */
+const PER_SHARE_BEFORE = /\b(eps|earnings per (basic |diluted |common )?share|per (basic |diluted |common )?share)( \w+)?( of| was| were| totaled| to| at)?\s*$/i;
 
 /**
  * The clause before a figure, across a wrapped line, for matching line items ("Total revenues ...

@@ -5,7 +5,12 @@ import { halfUnit } from './figures';
 import { normalize } from './rows';
 import { stem } from './stem';
 
-const STOP = new Set(['and', 'of', 'the', 'net', 'total', 'for', 'in', 'to', 'a', 'from', 'on', 'per', 'share', 'gaap', 'loss', 'income']);
+const STOP = new Set(['and', 'of', 'the', 'net', 'total', 'for', 'in', 'to', 'a', 'from', 'on', 'per', 'share', 'gaap']);
+/** Stemmed "income" and "loss": see labelParts. */
+const RESULT_WORDS = new Set(['income', 'loss']);
+/** What a sentence says when it names the net result; a label of the result alone is scored on it. */
+const NET_RESULT = /\bnet (income|loss|earnings)\b/i;
+const NET_RESULT_WORD = 'net result';
 const MIN_SCORE = 0.5;
 
 export function tieProse(figures: ProseFigure[], tables: Table[]): Tie[] {
@@ -14,8 +19,10 @@ export function tieProse(figures: ProseFigure[], tables: Table[]): Tie[] {
   const words = new LabelWords();
   const sentences = new Map<string, Set<string>>();
   const saidOf = figures.map((figure) => {
-    let said = sentences.get(figure.context);
-    if (!said) sentences.set(figure.context, (said = words.significant(figure.context)));
+    // The clause before the figure, and the figure's own words: "$0.38 per diluted share".
+    const sentence = figure.unit === 'perShare' ? `${figure.context} ${figure.text}` : figure.context;
+    let said = sentences.get(sentence);
+    if (!said) sentences.set(sentence, (said = words.significant(sentence)));
     return said;
   });
   // Cells are only ever looked up under a word some sentence says: no list for the others.
@@ -73,13 +80,15 @@ function indexCells(tables: Table[], words: LabelWords, said: Set<string>): Cell
   for (const table of tables) {
     for (const row of table.rows) {
       const at = rows.length;
-      const parts = words.parts(row.label);
+      const parts = words.labelParts(row.label);
       rows.push({ table, row, parts });
       const first = refs.length;
       let widest = 0;
       for (let k = 0; k < row.cells.length && k < CELLS_PER_ROW; k++) {
         const cell = row.cells[k];
         if (cell.value === null || cell.kind !== 'number') continue;
+        // A "% Change" beside amounts is no amount: "$28 million" is not its "(28%)".
+        if (cell.percent && row.measure !== 'percent') continue;
         const { value, half } = cellUnits(table, row, cell);
         values.push(Math.abs(value));
         halves.push(half);
@@ -216,6 +225,7 @@ function collectMeeting({ values, halves, refs: filed }: CellIndex, { start, end
  */
 class LabelWords {
   private readonly labels = new Map<string, string[]>();
+  private readonly labelsOnly = new Map<string, string[]>();
   /** Each lower-case word's part: stemmed, or '' for a word that does not count. */
   private readonly words = new Map<string, string>();
 
@@ -232,9 +242,27 @@ class LabelWords {
     return parts;
   }
 
+  /**
+   * The words of a label that count in its score. "Income" and "loss" name too many rows ("Interest
+   * and other income", "Income taxes") to count, except where they are all the label says:
+   * "Net income (loss)", the figure releases quote most.
+   */
+  labelParts(label: string): string[] {
+    let parts = this.labelsOnly.get(label);
+    if (parts) return parts;
+    const all = this.parts(label);
+    const named = all.filter((w) => !RESULT_WORDS.has(w));
+    // "Net income (loss)" is named by "net income" or "net loss", not by "interest income".
+    parts = named.length > 0 || all.length === 0 ? named : [NET_RESULT_WORD];
+    this.labelsOnly.set(label, parts);
+    return parts;
+  }
+
   /** The words of a sentence that can name a line item: a label's words, numbers left out. */
   significant(text: string): Set<string> {
-    return new Set(this.parts(text).filter((w) => !isDigit(w.charCodeAt(0))));
+    const words = new Set(this.parts(text).filter((w) => !isDigit(w.charCodeAt(0))));
+    if (NET_RESULT.test(text)) words.add(NET_RESULT_WORD);
+    return words;
   }
 
   private part(word: string): string {
