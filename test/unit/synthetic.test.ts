@@ -15,7 +15,7 @@ interface Key {
   figures: Array<Pick<Label, 'line' | 'figure' | 'lineItem' | 'period' | 'scale'>>;
 }
 
-for (let n = 1; n <= 6; n++) {
+for (let n = 1; n <= 12; n++) {
   const file = `synthetic/blind${n}.txt`;
   const key = JSON.parse(readFileSync(path.join(FIXTURES, `synthetic/blind${n}.json`), 'utf8')) as Key;
 

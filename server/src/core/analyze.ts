@@ -128,10 +128,14 @@ function continueTable(table: Table, previous: Table | undefined): void {
  */
 function inheritScale(table: Table, previous: Table | undefined): void {
   if (!previous || table.scale.source || !previous.scale.source) return;
+  // "STORE COUNT BY CONCEPT" after the balance sheet counts stores, not thousands of dollars.
+  if (COUNTS_TITLE.test(table.title)) return;
   if (table.startLine - previous.endLine > INHERIT_DISTANCE) return;
   if (digits(table) > digits(previous) + 1) return;
   table.scale = { ...previous.scale, inheritedFrom: previous.title };
 }
+
+const COUNTS_TITLE = /\b(counts?|number of|headcount|employees|units?|locations|stores)\b/i;
 
 /** Widest integer part among a table's amounts. */
 function digits(table: Table): number {

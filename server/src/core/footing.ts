@@ -166,12 +166,23 @@ function tryReduce(row: Row, rows: Row[], entries: Entry[], additive: boolean[],
   const best = bestCandidate(row, rows, entries, additive, kind);
   const reduce = (c: Candidate) => ({ footing: toFooting(row, c, index), consumed: entries.length - c.start });
   if (best && best.disagree === 0 && best.agree >= (kind === 'weak' ? 2 : 1)) return reduce(best);
+  // "GAAP net loss", its adjustments indented under it, then "Non-GAAP net income" at the margin:
+  // the layout says what the sum is where no rule or "Total" does.
+  if (kind !== 'strong' && best && confirmed(best.agree, best.disagree) && bracketed(row, rows, best.components)) return reduce(best);
   if (kind !== 'strong') return undefined;
   // Flag only when the same components are confirmed by at least as many other columns.
   if (best && best.agree >= best.disagree) return reduce(best);
   const named = namedGroupCandidate(row, rows, entries, additive) ?? singleColumnCandidate(row, rows, entries, additive);
   if (named) return reduce(named);
   return { footing: notChecked(row, index, 'its components could not be identified'), consumed: 0 };
+}
+
+/** A first line item, the rest indented under it, and the total back at its margin. */
+function bracketed(total: Row, rows: Row[], components: number[]): boolean {
+  if (components.length < 3) return false;
+  const [first, ...rest] = components.map((i) => rows[i]);
+  if (first.indent > total.indent || first.index + 1 !== rest[0].index) return false;
+  return rest.every((r) => r.indent > total.indent) && rest[rest.length - 1].index + 1 === total.index;
 }
 
 /**

@@ -24,6 +24,8 @@ export interface Scale {
   exceptPercentages: boolean;
   /** Set when no scale is printed for this table and it carries on from the table above. */
   inheritedFrom?: string;
+  /** Other items the caption excepts ("except per share data and store counts": store, count). */
+  exceptItems?: string[];
   /** Set when no scale is printed and the table's figures repeat those of this (scaled) table. */
   inferredFrom?: string;
 }

@@ -113,16 +113,28 @@ class BodyReader {
    * continued (that says "continued", or prints no title at all).
    */
   private titlesNextTable(line: number): boolean {
+    // After a double rule (a grand total) the statement is over: a heading in capitals titles the next.
+    const closed = this.closedByDoubleRule();
     let titled = false;
     for (let next = line; next < this.lines.count && next < line + MAX_TITLE_BLOCK; next++) {
       const kind = this.lines.kind(next);
       if (kind === LineKind.Blank || kind === LineKind.Markup) continue;
-      if (kind !== LineKind.Text || isFigureRow(this.lines, next)) return false;
+      if (kind !== LineKind.Text) return false;
       if (isHeaderLike(this.lines, next, this.headerLeft)) return titled;
+      if (isFigureRow(this.lines, next)) return false;
       if (this.lines.isRule(next)) continue;
       const text = this.lines.text(next);
       if (/\bcontinued\b/i.test(text)) return false;
-      titled ||= isTitleLine(text);
+      titled ||= isTitleLine(text) || (closed && isCapitalsHeading(text));
+    }
+    return false;
+  }
+
+  private closedByDoubleRule(): boolean {
+    for (let i = this.items.length - 1; i >= 0; i--) {
+      const item = this.items[i];
+      if (item.kind === 'blank') continue;
+      return item.kind === 'rule' && item.double;
     }
     return false;
   }
@@ -411,6 +423,12 @@ class BodyReader {
     }
     return cells;
   }
+}
+
+/** "STORE COUNT BY CONCEPT": a short line of words in capitals, no figures. */
+function isCapitalsHeading(text: string): boolean {
+  const trimmed = text.trim();
+  return capitals(trimmed) && !/\d/.test(trimmed) && wordCount(trimmed) <= 8;
 }
 
 /** Letters, and none of them lower case. */

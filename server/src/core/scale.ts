@@ -35,7 +35,39 @@ function build(factor: number, line: string): Scale {
     exceptPerShare: /per[- ]share|per-share|\beps\b/i.test(except),
     exceptShares: /\bshares?\b(?![- ]?(data|amounts?)?\s*per)|share (data|amounts)/i.test(except.replace(/per[- ]share/gi, '')),
     exceptPercentages: true,
+    ...exceptedItems(except),
   };
+}
+
+/**
+ * Things an "except" clause may exempt by counting them: "except per share data and store counts",
+ * "except number of employees". Only counts: "except net income (loss) and per share amounts" or
+ * "except earnings per share" exempt no row of amounts.
+ */
+const COUNTED = /\b(stores?|restaurants?|locations?|units?|employees?|customers?|subscribers?|members?|properties|property|square feet|accounts?|offices?|branches?|sites?)\b(?= (?:counts?|data|numbers?|amounts?)\b)|\b(?:number|numbers|counts?) of (stores?|restaurants?|locations?|units?|employees?|customers?|subscribers?|members?|properties|accounts?|offices?|branches?|sites?)\b/gi;
+
+/** "except per share data and store counts" → store: rows naming stores are not in thousands. */
+function exceptedItems(except: string): { exceptItems?: string[] } {
+  const items: string[] = [];
+  for (const m of except.matchAll(COUNTED)) items.push(itemWord(m[1] ?? m[2] ?? ''));
+  return items.length ? { exceptItems: items } : {};
+}
+
+/** "Stores" → store, "properties" → property: a counted thing as the clause and a label both name it. */
+function itemWord(word: string): string {
+  const w = word.toLowerCase();
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
+
+/** Whether a row's label or its headings name an item the scale excepts ("Stores opened" under "store counts"). */
+export function exceptedRow(scale: Scale, label: string, groups: string[]): boolean {
+  const items = scale.exceptItems;
+  if (!items) return false;
+  for (const text of [label, ...groups]) {
+    for (const w of text.match(/[a-z]+/gi) ?? []) if (items.includes(itemWord(w))) return true;
+  }
+  return false;
 }
 
 /** A share-count row may carry its own scale: "shares (in thousands)". */

@@ -3,6 +3,7 @@
 import type { Cell, CellRef, Measure, ProseFigure, ProseUnit, Row, Table, Tie } from './model';
 import { halfUnit } from './figures';
 import { normalize } from './rows';
+import { exceptedRow } from './scale';
 import { stem } from './stem';
 
 const STOP = new Set(['and', 'of', 'the', 'net', 'total', 'for', 'in', 'to', 'a', 'from', 'on', 'per', 'share', 'gaap']);
@@ -147,6 +148,8 @@ export function cellMeasure(table: Table, row: Row, column?: number): Measure {
   return row.measure === 'amount' && byColumn ? byColumn : row.measure;
 }
 
+const COUNT_LABEL = /^(total )?(number|count) of\b|\b(headcount|employees at)\b/i;
+
 export function unitFactor(table: Table, row: Row, column?: number): number {
   const measure = cellMeasure(table, row, column);
   if (measure === 'percent' || measure === 'ratio') return 1;
@@ -154,6 +157,9 @@ export function unitFactor(table: Table, row: Row, column?: number): number {
   // Per-share amounts are printed in currency units even when a caption forgets "except per share".
   if (measure === 'perShare') return 1;
   if (measure === 'shares' && table.scale.exceptShares) return 1;
+  if (exceptedRow(table.scale, row.label, row.groups)) return 1;
+  // "Number of same properties  128" in a table of dollars in thousands is 128 properties.
+  if (measure === 'amount' && COUNT_LABEL.test(row.label)) return 1;
   return table.scale.factor;
 }
 
