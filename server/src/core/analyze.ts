@@ -128,14 +128,15 @@ function continueTable(table: Table, previous: Table | undefined): void {
  */
 function inheritScale(table: Table, previous: Table | undefined): void {
   if (!previous || table.scale.source || !previous.scale.source) return;
-  // "STORE COUNT BY CONCEPT" after the balance sheet counts stores, not thousands of dollars.
+  // "STORE COUNT BY CONCEPT" or "Supplemental Operating Data" after a statement count stores, not dollars.
   if (COUNTS_TITLE.test(table.title)) return;
   if (table.startLine - previous.endLine > INHERIT_DISTANCE) return;
   if (digits(table) > digits(previous) + 1) return;
   table.scale = { ...previous.scale, inheritedFrom: previous.title };
 }
 
-const COUNTS_TITLE = /\b(counts?|number of|headcount|employees|units?|locations|stores)\b/i;
+/** Tables of counts and operating statistics: no currency scale carries into them. */
+const COUNTS_TITLE = /\b(counts?|number of|headcount|employees|units?|locations|stores|operating (data|statistics)|statistics|key (performance )?(metrics|indicators))\b/i;
 
 /** Widest integer part among a table's amounts. */
 function digits(table: Table): number {

@@ -273,6 +273,19 @@ function ties(a: Fact, b: Fact): boolean {
   return unitsTie(cellUnits(a.table, a.row, a.cell), cellUnits(b.table, b.row, b.cell)) || sameDigits(a.cell, b.cell);
 }
 
+/**
+ * "Natural gas 6,246" (MMcf produced) and "Natural gas 19,378" (revenue in thousands) share a name,
+ * not a quantity: figures a hundred times apart are not one fact misprinted (a wrong digit or a
+ * wrong scale word is off by less, or by exactly a thousand: those stay).
+ */
+function otherQuantity(a: number, b: number): boolean {
+  const small = Math.min(Math.abs(a), Math.abs(b));
+  const large = Math.max(Math.abs(a), Math.abs(b));
+  if (small === 0) return false;
+  const ratio = large / small;
+  return ratio > 100 && Math.abs(Math.log10(ratio) - Math.round(Math.log10(ratio))) > 0.005;
+}
+
 /** Every pair across two different tables must have meeting intervals. */
 function compare(facts: Fact[]): Finding[] {
   if (!comparable(facts)) return [];
@@ -284,6 +297,7 @@ function compare(facts: Fact[]): Finding[] {
       if (ties(a, b)) continue;
       const ua = cellUnits(a.table, a.row, a.cell).value;
       const ub = cellUnits(b.table, b.row, b.cell).value;
+      if (otherQuantity(ua, ub)) continue;
       findings.push(tieFinding(a, b, ua, ub), tieFinding(b, a, ub, ua));
     }
   }

@@ -36,7 +36,7 @@ const TOTAL = /^total\b/i;
 const MEDIUM = /^(net|gross|operating|income|loss|earnings|cash (provided|used|generated|flows?)|(increase|decrease)|balance|ending|end of)\b|\b(before|after) (provision|income tax|taxes|extraordinary|cumulative)|\b(profit|margin|subtotal)\b/i;
 
 /** Columns that never add up: percentages, averages, prices, rates, ratios. */
-const NON_ADDITIVE = /%|\bpercent|\bpct\b|\baverage|\bprice|\brates?\b|\byield|\blife\b|\bratio|\bper share|\beps\b|\bmargin/i;
+const NON_ADDITIVE = /%|\bpercent|\bpct\b|\baverage (?!(daily |monthly |quarterly )?balances?\b)|\bprice|\brates?\b|\byield|\blife\b|\bratio|\bper share|\beps\b|\bmargin/i;
 
 export function additiveColumns(headers: string[]): boolean[] {
   return headers.map((h) => !NON_ADDITIVE.test(h));

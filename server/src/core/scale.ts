@@ -72,6 +72,9 @@ export function exceptedRow(scale: Scale, label: string, groups: string[]): bool
 
 /** A share-count row may carry its own scale: "shares (in thousands)". */
 export function readRowScale(label: string): Scale | undefined {
+  // "Average weekly sales per restaurant (in dollars)" in a table of thousands.
+  const dollars = /\(\s*in (whole |actual )?dollars\s*\)/i.exec(label);
+  if (dollars) return build(1, dollars[0]);
   // "(in thousands)" holds "in thousands": most labels are refused by the looser pattern alone.
   const loose = /\bin\s+(thousands|millions|billions)\b/i.exec(label);
   if (!loose) return undefined;

@@ -19,8 +19,8 @@ const STATEMENT_NAME = /\b(statements? of|reconciliations? of|balance sheets?|ca
 const NOISE = /^\(?(unaudited|audited|continued|restated|in (thousands|millions|billions)[^)]*|dollars in [^)]*|amounts in [^)]*)\)?$/i;
 const COMPANY = /\b(inc|incorporated|corp|corporation|company|co|ltd|llc|plc|group|l\.?p|holdings|trust)\b\.?,?\s*$/i;
 const MAX_TITLE_LINES = 7;
-/** A caption in parentheses, as scales are printed under a title. */
-const SCALE_CAPTION = /^\([^()]*(\([^()]*\)[^()]*)*\)$/;
+/** A caption in parentheses, as scales are printed under a title: "(in thousands ...) (unaudited)". */
+const SCALE_CAPTION = /^(\([^()]*(\([^()]*\)[^()]*)*\)\s*)+$/;
 /** Longer than this, a line is a sentence or a row of column headings, not a title. */
 const MAX_TITLE_WIDTH = 90;
 
@@ -168,9 +168,11 @@ function pickTitle(lines: Lines, block: number[]): string {
   const statementIdx = strong.length ? strong : weak;
   if (statementIdx.length === 0) return texts.filter((t) => !COMPANY.test(t)).pop() ?? texts.pop() ?? '';
   // Join the run of statement lines nearest the table ("PRO FORMA CONSOLIDATED STATEMENTS OF OPERATIONS / EXCLUDING ...").
-  const last = statementIdx[statementIdx.length - 1];
+  let last = statementIdx[statementIdx.length - 1];
   let first = last;
   while (first > 0 && statementIdx.includes(first - 1)) first--;
+  // "Condensed Consolidated Statements of Operations and" / "Comprehensive Loss": a name wrapped mid-phrase.
+  while (last + 1 < texts.length && /(\b(and|of|for|to|in)|[,&])$/i.test(texts[last])) last++;
   return texts.slice(first, last + 1).join(' ');
 }
 
@@ -181,7 +183,9 @@ function pickTitle(lines: Lines, block: number[]): string {
 export function isTitleLine(text: string): boolean {
   const trimmed = text.trim();
   if (/\bcontinued\b/i.test(trimmed)) return false;
-  return STATEMENT_NAME.test(trimmed) || (SCALE_CAPTION.test(trimmed) && readScale(trimmed) !== undefined);
+  // "BRAMBLEWOOD GRILL & TAP, INC." heads each statement of a release.
+  const company = COMPANY.test(trimmed) && !/[a-z]/.test(trimmed) && trimmed.length <= 60;
+  return company || STATEMENT_NAME.test(trimmed) || (SCALE_CAPTION.test(trimmed) && readScale(trimmed) !== undefined);
 }
 
 /**
