@@ -74,3 +74,20 @@ test('a multiple printed "2.41x" is a ratio, shown as so many times', () => {
   const hover = hoverAt(model, text.indexOf('2.41x'));
   assert.match(hover?.markdown ?? '', /Value: 2\.41 times/);
 });
+
+test('the hover of a yield beside amounts does not call it a component of their total', () => {
+  const text = [
+    'AVERAGE BALANCES (In thousands)',
+    '                                 Balance    Interest     Yield',
+    'Loans                          1,012,400      16,842     6.60%',
+    'Investment securities            238,510       3,118     5.19%',
+    '                               ---------   ---------',
+    '  Total earning assets         1,250,910      19,960     6.38%',
+    '',
+  ].join('\n');
+  const { model } = analyze(text);
+  const balance = hoverAt(model, text.indexOf('238,510'))?.markdown ?? '';
+  const yieldHover = hoverAt(model, text.indexOf('5.19%'))?.markdown ?? '';
+  assert.match(balance, /Component of: Total earning assets/);
+  assert.doesNotMatch(yieldHover, /Component of/);
+});

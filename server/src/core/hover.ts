@@ -74,9 +74,11 @@ export function describeCell({ table, row, cell }: CellHit, tables: Table[]): st
     `- Scale: ${describeRowScale(table, row, cell.column, cell.percent)}`,
     `- Table: ${table.title}`,
   ];
-  const footing = row.footing !== undefined ? table.footings[row.footing] : undefined;
+  // A "%" beside amounts (a yield, a change) is no part of the amounts' sums.
+  const summed = !cell.percent || row.measure === 'percent';
+  const footing = summed && row.footing !== undefined ? table.footings[row.footing] : undefined;
   if (footing) lines.push(`- Footing: ${describeFooting(table, footing, cell.column)}`);
-  for (const index of row.componentOf) lines.push(`- Component of: ${describeParent(table, table.footings[index], cell.column)}`);
+  if (summed) for (const index of row.componentOf) lines.push(`- Component of: ${describeParent(table, table.footings[index], cell.column)}`);
   for (const other of tiedFacts(tables, cell)) {
     lines.push(`- Tie: ${other.agrees ? '✓ agrees with' : '✗ does not agree with'} ${lineItemPath(other.row, other.table)} ${other.cell.text.trim()} in ${other.table.title}`);
   }
