@@ -89,7 +89,7 @@ function toFigure(lines: Lines, line: number, raw: string, m: RegExpExecArray): 
   const lineStart = lines.source.starts[line];
   const context = sentenceAround(lines, line, start);
   // "diluted EPS of $0.38": the clause says what the bare amount is.
-  const unit: ProseUnit = percent ? 'percent' : perShare || (currency && !scaleWord && PER_SHARE_BEFORE.test(context)) ? 'perShare' : currency ? 'currency' : 'count';
+  const unit: ProseUnit = percent ? 'percent' : perShare || (currency && !scaleWord && PER_SHARE_BEFORE.test(context.slice(-48))) ? 'perShare' : currency ? 'currency' : 'count';
   return {
     span: { start: lineStart + start, end: lineStart + start + text.trimEnd().length },
     text: text.trimEnd(),

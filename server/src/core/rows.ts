@@ -476,9 +476,10 @@ function measureOf(row: Row): Measure {
 
 /** A row of the share side of an EPS reconciliation: under its heading, and no dollars or cents. */
 function countsShares(row: Row, numbers: Cell[], cents: boolean): boolean {
+  // Asked of every row: the rare heading first.
+  if (!SHARE_HEADING.test(row.label) && !row.groups.some((g) => SHARE_HEADING.test(g))) return false;
   if (cents || numbers.length === 0 || numbers.some((c) => c.currency)) return false;
-  if (NUMERATOR_WORDS.test(row.label) || PER_SHARE.test(row.label)) return false;
-  return SHARE_HEADING.test(row.label) || row.groups.some((g) => SHARE_HEADING.test(g));
+  return !NUMERATOR_WORDS.test(row.label) && !PER_SHARE.test(row.label);
 }
 
 /** "Basic", "Diluted", "Assuming dilution": labels that take their meaning from the heading. */
