@@ -188,3 +188,32 @@ test('"net income" and "per diluted share" in the text name the net income and d
   assert.deepEqual(rowsOf('$12.1 million'), ['Net interest income']);
   assert.deepEqual(rowsOf('28%'), []);
 });
+
+test('kilowatt-hours and revenue of the same customer class are two quantities, not a failed tie', () => {
+  const release = [
+    '                    CONSOLIDATED STATEMENTS OF INCOME',
+    '                  (In millions, except per share amounts)',
+    '',
+    '                                     Three Months Ended December 31,',
+    '                                          2005           2004',
+    'Operating revenues',
+    '  Residential                           $  236         $  221',
+    '  Other retail                               9              8',
+    '                                        ------         ------',
+    '    Total operating revenues            $  245         $  229',
+    '                                        ======         ======',
+    '',
+    '',
+    '                     KILOWATT-HOUR SALES',
+    '                                     Three Months Ended December 31,',
+    '                                          2005           2004',
+    'Kilowatt-hour sales (millions of kWh)',
+    '  Residential                            2,261          2,204',
+    '  Other retail                             103            101',
+    '                                        ------         ------',
+    '    Total                                2,364          2,305',
+    '                                        ======         ======',
+    '',
+  ].join('\n');
+  assert.deepEqual(analyze(release).model.findings.map((f) => f.message), []);
+});

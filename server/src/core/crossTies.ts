@@ -48,7 +48,7 @@ function collectFacts(tables: Table[], periodsOf: (table: Table) => string[], sa
     const items = rowKeys(table);
     for (const row of table.rows) {
       const item = items.get(row.index);
-      if (!item) continue;
+      if (!item || countsQuantity(row)) continue;
       for (const cell of row.cells) {
         const period = periods[cell.column] ?? '';
         if (!period || cell.kind !== 'number' || cell.percent) continue;
@@ -60,6 +60,16 @@ function collectFacts(tables: Table[], periodsOf: (table: Table) => string[], sa
     }
   }
   return byKey;
+}
+
+/**
+ * A row under "Kilowatt-Hour Sales (Millions of kWh)" or "Production (MMcf)" counts a physical
+ * quantity: it shares line item names ("Residential", "Natural gas") with revenue rows, not facts.
+ */
+const QUANTITY = /\b(kwh|mwh|gwh|kilowatt|megawatt|mcf|mmcf|bcf|bbls?|mbbls?|boe|mboe|barrels?|gallons?|tons?|tonnes|ounces|passengers|seat miles|miles|degree days|customers|subscribers|homes|units sold|volumes?)\b/i;
+
+function countsQuantity(row: Row): boolean {
+  return QUANTITY.test(row.label) || row.groups.some((g) => QUANTITY.test(g));
 }
 
 /** Each column's dated period; a date without a duration is a balance, which only balance sheets state. */
