@@ -1,6 +1,7 @@
 // Made-up releases in layouts the corpus lacks (test/fixtures/synthetic/README.md), each with the
 // answer key written with it: every labelled figure read right, every planted error flagged on its
-// line, and no other warning.
+// line, and no other warning. What is not yet right is listed in the key with why (knownMisses,
+// knownFalseAlarms), and compared exactly, so that a fix or a new failure both show.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -17,9 +18,11 @@ interface Key {
   knownMisses?: Array<{ line: number; figure: string; why: string }>;
   /** Warnings a planted error causes on another line (a balance sheet that no longer balances). */
   consequences?: Array<{ line: number; why: string }>;
+  /** Warnings on correct figures not fixed yet (fourth set), listed so that a fix or a new one shows. */
+  knownFalseAlarms?: Array<{ line: number; why: string }>;
 }
 
-for (let n = 1; n <= 18; n++) {
+for (let n = 1; n <= 24; n++) {
   const file = `synthetic/blind${n}.txt`;
   const key = JSON.parse(readFileSync(path.join(FIXTURES, `synthetic/blind${n}.json`), 'utf8')) as Key;
 
@@ -35,8 +38,11 @@ for (let n = 1; n <= 18; n++) {
   test(`${file}: the planted errors are flagged, and nothing else`, () => {
     const { source, model } = analyze(readFileSync(path.join(FIXTURES, file), 'utf8'));
     const warned = model.findings.filter((f) => f.severity === 'warning').map((f) => ({ line: lineAt(source, f.span.start) + 1, message: f.message }));
-    const planted = new Set([...key.errors, ...(key.consequences ?? [])].map((e) => e.line));
-    assert.deepEqual(key.errors.map((e) => e.line).filter((line) => !warned.some((w) => w.line === line)), [], 'planted errors not flagged');
-    assert.deepEqual(warned.filter((w) => !planted.has(w.line)), [], 'other warnings');
+    const planted = new Set(key.errors.map((e) => e.line));
+    assert.deepEqual([...planted].filter((line) => !warned.some((w) => w.line === line)), [], 'planted errors not flagged');
+    // Any other warning must be a listed consequence or known false alarm, and each listed one must still occur.
+    const expected = [...(key.consequences ?? []), ...(key.knownFalseAlarms ?? [])].map((e) => e.line);
+    const others = [...new Set(warned.filter((w) => !planted.has(w.line)).map((w) => w.line))];
+    assert.deepEqual(others.sort((a, b) => a - b), [...new Set(expected)].sort((a, b) => a - b), JSON.stringify(warned.filter((w) => !planted.has(w.line))));
   });
 }
