@@ -123,3 +123,19 @@ test('the hover of a percent change shows the change it was checked against, not
   const changed = filing.replace('14,039    13,492      4.0%', '14,939    13,492      4.0%');
   assert.match(hoverAt(analyze(changed).model, at)?.markdown ?? '', /- Change: ✗ does not agree: 14,939 against 13,492 is a change of 10\.7%/);
 });
+
+test('a count in a "Change" column of percentages may change in units', () => {
+  // Airline statistics: "Aircraft at end of period  182  186  (4)" among rows changing in percent.
+  const text = [
+    'OPERATING STATISTICS',
+    '',
+    row('', '2010', '2009', 'Change'),
+    row('Revenue passengers (thousands)', '12,410', '11,880', '4.5%'),
+    row('Available seat miles (millions)', '27,201', '26,588', '2.3%'),
+    row('Aircraft at end of period', '182', '186', '(4)'),
+    '',
+  ].join('\n');
+  assert.deepEqual(findings(text, 'percentage').concat(findings(text, 'cross-footing')), []);
+  // Neither a unit nor a percent change: flagged.
+  assert.equal(findings(text.replace('(4)', '(9)'), 'percentage').length + findings(text.replace('(4)', '(9)'), 'cross-footing').length, 1);
+});

@@ -169,6 +169,8 @@ const RATE = /\bmargins?\b|\brates?\b|\bpercent|%|\bratio\b|\breturn on\b|\byiel
 /** Undefined when neither can be said (the prior period may be zero and the row is no rate). */
 function percentOrPointsAgree(row: Row, change: Cell, current: Cell, prior: Cell): boolean | undefined {
   if (RATE.test([...row.groups, row.label].join(' ')) && amountAgrees(change, current, prior)) return true;
+  // An airline's "Aircraft at end of period  182  186  (4)" under "Change": a count changes in units.
+  if (!change.percent && change.decimals === 0 && current.decimals === 0 && amountAgrees(change, current, prior)) return true;
   return percentAgrees(change, current, prior);
 }
 
