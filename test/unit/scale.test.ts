@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
+import { readRowScale } from '../../server/src/core/scale';
 import { FIXTURES, read } from '../support/corpus';
 
 test('a scale stated in the sentence that introduces a table is its scale', () => {
@@ -24,4 +25,28 @@ test('a sentence without a colon, or far above, lends no scale', () => {
   assert.equal(analyze(far).model.tables[0]?.scale.word, '');
   const near = ['The components were as follows (in thousands):', '', ...body].join('\n');
   assert.equal(analyze(near).model.tables[0]?.scale.word, 'thousand');
+});
+
+test('a unit\'s scale in parentheses on a label or its heading: "(millions)", "(Millions of kWh)"', () => {
+  assert.equal(readRowScale('Available seat miles (millions)')?.factor, 1e6);
+  assert.equal(readRowScale('Revenue passengers (thousands)')?.factor, 1e3);
+  assert.equal(readRowScale('Kilowatt-Hour Sales (Millions of kWh)')?.factor, 1e6);
+  assert.equal(readRowScale('Net sales'), undefined);
+});
+
+test('a bridge titled "earnings per diluted share" is in dollars per share, not the caption\'s millions', () => {
+  const text = [
+    '(In millions, except per share amounts)',
+    '',
+    '                RECONCILIATION OF EARNINGS PER DILUTED SHARE',
+    '                                              Fourth        Twelve',
+    '                                             Quarter        Months',
+    '2004 EPS                                       $0.31         $1.92',
+    '  Weather                                       0.04          0.08',
+    '  Interest charges                                --         (0.02)',
+    '2005 EPS                                       $0.35         $1.98',
+    '',
+  ].join('\n');
+  const rows = analyze(text).model.tables[0]?.rows ?? [];
+  assert.deepEqual(rows.map((r) => r.measure), ['perShare', 'perShare', 'perShare', 'perShare']);
 });

@@ -75,6 +75,9 @@ export function readRowScale(label: string): Scale | undefined {
   // "Average weekly sales per restaurant (in dollars)" in a table of thousands.
   const dollars = /\(\s*in (whole |actual )?dollars\s*\)/i.exec(label);
   if (dollars) return build(1, dollars[0]);
+  // "Available seat miles (millions)", "(Millions of kWh)": the unit's scale in parentheses.
+  const bare = /\(\s*(thousands|millions|billions)(\s+of\s+[^()]*)?\s*\)/i.exec(label);
+  if (bare) return build(WORDS[bare[1].toLowerCase()], bare[0]);
   // "(in thousands)" holds "in thousands": most labels are refused by the looser pattern alone.
   const loose = /\bin\s+(thousands|millions|billions)\b/i.exec(label);
   if (!loose) return undefined;

@@ -144,7 +144,7 @@ function markPerShareTable(rows: Row[]): void {
 
 /** A column whose header names its measure: "Shares", "EPS"/"Per Share", "% Change"/"Growth". */
 function columnMeasure(header: string): Measure | undefined {
-  if (/\beps\b|\bper share\b/i.test(header)) return 'perShare';
+  if (/\beps\b|\bper (basic |diluted |common )?share\b/i.test(header)) return 'perShare';
   if (/\bshares\b/i.test(header) && !/\$|amount|value/i.test(header)) return 'shares';
   if (/%|\bpercent|\bgrowth\b/i.test(header)) return 'percent';
   if (/\bturns\b|\bratio\b|\bmultiple\b/i.test(header)) return 'ratio';
