@@ -139,3 +139,18 @@ test('a count in a "Change" column of percentages may change in units', () => {
   // Neither a unit nor a percent change: flagged.
   assert.equal(findings(text.replace('(4)', '(9)'), 'percentage').length + findings(text.replace('(4)', '(9)'), 'cross-footing').length, 1);
 });
+
+test('a "% of Total" column is a share of its own period: the date over it heads it', () => {
+  const text = [
+    'NET REVENUES BY PRODUCT GROUP',
+    '                               October 1, 2000      July 2, 2000',
+    '                                Amount    % of      Amount    % of',
+    '                                         Total               Total',
+    '                               -------   -----     -------   -----',
+    'Communications                $ 98,215    52.4%   $ 87,120    51.6%',
+    'Storage                         61,847    33.0%     56,305    33.3%',
+    '',
+  ].join('\n');
+  const headers = analyze(text).model.tables[0].columns.map((c) => c.header);
+  assert.deepEqual(headers, ['October 1, 2000 Amount', 'October 1, 2000 % of Total', 'July 2, 2000 Amount', 'July 2, 2000 % of Total']);
+});

@@ -237,11 +237,16 @@ function assignHeaders(lines: Lines, band: number[], bands: ColumnBand[]): strin
   const own = headers.map((parts) => parts.map((p) => p.text).join(' '));
   for (const { part, columns, chunk, ruled } of spanning) {
     const over = (i: number) => ruled || overlap(ext[i], chunk.start, chunk.end) * 2 >= ext[i][1] - ext[i][0];
-    const reaches = (i: number) => !CHANGE_COLUMN.test(own[i]) || (spansChange(chunk.text) && over(i));
-    const kept = CHANGE_COLUMN.test(part.text) ? columns : columns.filter(reaches);
+    const reaches = (i: number) => !isChange(own[i]) || (spansChange(chunk.text) && over(i));
+    const kept = isChange(part.text) ? columns : columns.filter(reaches);
     for (const i of kept.length ? kept : columns) headers[i].push(part);
   }
   return headers.map((parts) => parts.sort((a, b) => a.order - b.order).map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim());
+}
+
+/** A change between periods; "% of Total" or "% of Revenue" is a share of its own period, which a date heads. */
+function isChange(header: string): boolean {
+  return CHANGE_COLUMN.test(header) && !/%\s*of\b|\bpercent(age)? of\b/i.test(header);
 }
 
 const DURATION = /\b(months?|weeks?|quarters?|years?)\b/i;
