@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { readRowScale } from '../../server/src/core/scale';
+import { unitFactor } from '../../server/src/core/ties';
 import { FIXTURES, read } from '../support/corpus';
 
 test('a scale stated in the sentence that introduces a table is its scale', () => {
@@ -49,4 +50,25 @@ test('a bridge titled "earnings per diluted share" is in dollars per share, not 
   ].join('\n');
   const rows = analyze(text).model.tables[0]?.rows ?? [];
   assert.deepEqual(rows.map((r) => r.measure), ['perShare', 'perShare', 'perShare', 'perShare']);
+});
+
+test('a "Homes" column or a "Backlog (homes):" heading counts homes, in a table of dollars in thousands', () => {
+  const text = [
+    'OPERATING DATA (Dollars in thousands)',
+    '                                 June 30, 2006            June 30, 2005',
+    '                               Homes        Value       Homes        Value',
+    'Backlog:',
+    '  West                           652  $   362,512       1,018  $   551,451',
+    '  Mountain                     1,738      573,714       2,240      694,176',
+    '    Total                      2,390  $   936,226       3,258  $ 1,245,627',
+    '',
+    'Backlog (homes):',
+    '  Beginning of quarter         5,226        5,694',
+    '  Net new orders               2,726        2,318',
+    '',
+  ].join('\n');
+  const { model } = analyze(text);
+  const factors = model.tables.flatMap((t) => t.rows.map((r) => r.cells.map((c) => unitFactor(t, r, c.column))));
+  assert.deepEqual(factors.slice(0, 3), [[1, 1000, 1, 1000], [1, 1000, 1, 1000], [1, 1000, 1, 1000]]);
+  assert.deepEqual(factors.slice(3).flat(), [1, 1, 1, 1]);
 });

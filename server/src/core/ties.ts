@@ -149,6 +149,15 @@ export function cellMeasure(table: Table, row: Row, column?: number): Measure {
 }
 
 const COUNT_LABEL = /^(total )?(number|count) of\b|\b(headcount|employees at)\b/i;
+/** Things counted one by one: a column header ending in one ("June 30, 2006 Homes") or a heading of only one. */
+const COUNTED = /^\(?(homes|stores|restaurants|units|customers|employees|subscribers|locations|aircraft|departures|lots)\)?:?$|\((homes|stores|restaurants|units|employees|lots)\):?$/i;
+
+function countsThings(table: Table, row: Row, column?: number): boolean {
+  const header = column === undefined ? '' : (table.columns[column]?.header ?? '');
+  const last = header.split(' ').pop() ?? '';
+  // A heading must be only the thing or end in it in parentheses: "Net sales to customers:" is money.
+  return COUNTED.test(last) || row.groups.some((g) => COUNTED.test(g.trim()));
+}
 
 export function unitFactor(table: Table, row: Row, column?: number): number {
   const measure = cellMeasure(table, row, column);
@@ -158,8 +167,9 @@ export function unitFactor(table: Table, row: Row, column?: number): number {
   if (measure === 'perShare') return 1;
   if (measure === 'shares' && table.scale.exceptShares) return 1;
   if (exceptedRow(table.scale, row.label, row.groups)) return 1;
-  // "Number of same properties  128" in a table of dollars in thousands is 128 properties.
-  if (measure === 'amount' && COUNT_LABEL.test(row.label)) return 1;
+  // "Number of same properties  128" in a table of dollars in thousands is 128 properties; so are
+  // figures under a "Homes" column or a "Backlog (homes):" heading.
+  if (measure === 'amount' && (COUNT_LABEL.test(row.label) || countsThings(table, row, column))) return 1;
   return table.scale.factor;
 }
 
