@@ -91,3 +91,18 @@ test('the hover of a yield beside amounts does not call it a component of their 
   assert.match(balance, /Component of: Total earning assets/);
   assert.doesNotMatch(yieldHover, /Component of/);
 });
+
+test('a change printed "3.9 pts" or "25 bps" is read, not taken for the end of a label', () => {
+  const text = [
+    'OPERATING STATISTICS                      2010      2009     Change',
+    'Available seat miles (millions)         11,302    10,948       3.2%',
+    'Passenger load factor (percent)           86.0      82.1    3.9 pts',
+    'Net interest margin                      3.45%     3.20%     25 bps',
+    '',
+  ].join('\n');
+  const { model } = analyze(text);
+  const rows = model.tables[0]?.rows ?? [];
+  assert.deepEqual(rows.map((r) => r.cells.map((c) => c.value)), [[11302, 10948, 3.2], [86, 82.1, 3.9], [3.45, 3.2, 25]]);
+  assert.match(hoverAt(model, text.indexOf('3.9 pts'))?.markdown ?? '', /Value: 3\.9 percentage points/);
+  assert.match(hoverAt(model, text.indexOf('25 bps'))?.markdown ?? '', /Value: 25 basis points/);
+});

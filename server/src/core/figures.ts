@@ -18,6 +18,8 @@ export interface Token {
   percent: boolean;
   /** A multiple: "2.41x". */
   times: boolean;
+  /** A change in points: 1 for "3.9 pts" / "3.9 pp", 0.01 for "50 bps"; 0 otherwise. */
+  points: number;
   currency: boolean;
   /** True when the figure has thousands separators, a decimal point, $, ( ) or %. */
   formatted: boolean;
@@ -230,8 +232,9 @@ export function parseFigure(word: string, start: number): Token | undefined {
     negative,
     percent: m.percent,
     times: m.times,
+    points: m.points,
     currency: m.currency,
-    formatted: m.currency || m.opens > 0 || m.percent || m.times || m.fractionStart >= 0 || m.commas,
+    formatted: m.currency || m.opens > 0 || m.percent || m.times || m.points > 0 || m.fractionStart >= 0 || m.commas,
   };
 }
 
@@ -249,6 +252,17 @@ interface FigureMatch {
   end: number;
   percent: boolean;
   times: boolean;
+  points: number;
+}
+
+function endsInPoints(text: string, start: number, last: number): boolean {
+  let first = last;
+  while (first > start && text.charCodeAt(first - 1) > 32) first--;
+  const word = text.slice(first, last + 1).toLowerCase();
+  if (word !== 'pts' && word !== 'bps' && word !== 'pp') return false;
+  let before = first - 1;
+  while (before > start && text.charCodeAt(before) <= 32) before--;
+  return before >= start && isDigit(text.charCodeAt(before));
 }
 
 /**
@@ -297,10 +311,21 @@ function matchFigure(s: string): FigureMatch | undefined {
   // "2.41x": a multiple, written straight after its digits.
   const times = !percent && end === i && (codeAt(s, i) === 120 || codeAt(s, i) === 88);
   if (times) i++;
+  // "3.9pts", "50bps", "1.2pp": scanLine has joined the unit to its digits.
+  const unit = !percent && !times && end === i ? pointsUnit(s, i) : undefined;
+  if (unit) i += unit.length;
+  const points = unit ? (unit.length === 3 && (codeAt(s, i - 3) | 32) === 98 ? 0.01 : 1) : 0;
   if (codeAt(s, i) === 41) (closes++, i++);
   for (let stars = 0; stars < 3 && codeAt(s, i) === 42; stars++) i++;
   if (i !== n || opens !== closes || opens > 1) return undefined;
-  return { opens, currency, minus, integerStart, integerEnd, commas, fractionStart, end, percent, times };
+  return { opens, currency, minus, integerStart, integerEnd, commas, fractionStart, end, percent, times, points };
+}
+
+/** "pts", "bps" or "pp" at i, in any case: the unit of a change in points. */
+function pointsUnit(s: string, i: number): string | undefined {
+  const unit = s.slice(i, i + 3).toLowerCase();
+  if (unit === 'pts' || unit === 'bps') return unit;
+  return unit.startsWith('pp') ? 'pp' : undefined;
 }
 
 /** The figure's magnitude: its digits without thousands separators, read as a number. */
@@ -351,6 +376,7 @@ function makeNil(word: string, start: number, kind: 'nil' | 'na'): Token {
     negative: false,
     percent: false,
     times: false,
+    points: 0,
     currency: word.includes('$'),
     formatted: false,
   };
@@ -362,15 +388,20 @@ function makeNil(word: string, start: number, kind: 'nil' | 'na'): Token {
  * dot leader, so "December 31, 1997" stays in a label while "Total     1,234" does not.
  */
 export function scanLine(expanded: string): ScannedLine | undefined {
-  const text = blankLeaders(expanded);
+  const blanked = blankLeaders(expanded);
+  // "3.9 pts" is one figure: the unit is moved onto its digits, every column kept where it was.
+  const text = POINTS_APART.test(blanked) ? blanked.replace(POINTS_APART_ALL, '$1$2 ') : blanked;
   words.read(text);
   try {
-    return splitLine(text, text === expanded ? -1 : lastLeaderEnd(expanded));
+    return splitLine(text, blanked === expanded ? -1 : lastLeaderEnd(expanded));
   } finally {
     // The reader outlives the line: it must not hold on to it, nor to the document it is cut from.
     words.read('');
   }
 }
+
+const POINTS_APART = /\d (pts|bps|pp)\b/i;
+const POINTS_APART_ALL = /(\d) (pts|bps|pp)\b/gi;
 
 /** scanLine of a line with its dot leaders blanked, once `words` reads it. */
 function splitLine(text: string, leaderEnd: number): ScannedLine | undefined {
@@ -442,6 +473,8 @@ export function mayEndInFigure(text: string, start: number, end: number): boolea
   if ((c >= 48 && c <= 57) || c === 41 || c === 37 || c === 42 || c === 45 || c === 62 || c >= 128) return true;
   // "2.41x"
   if ((c === 120 || c === 88) && last > start && isDigit(text.charCodeAt(last - 1))) return true;
+  // "3.9 pts", "50 bps", "1.2 pp"
+  if (endsInPoints(text, start, last)) return true;
   // "n/a", "nm", "n.m.": otherwise letters and punctuation end words, not figures.
   if (c !== 97 && c !== 65 && c !== 109 && c !== 77 && c !== 46) return false;
   let first = last;

@@ -99,10 +99,11 @@ function describePerShare(check: PerShareResult, decimals: number, negative: boo
   return check.byDilutionBounds ? `✓ between ${division} and the basic figure (dilution add-backs, anti-dilution)` : `✓ agrees: ${division}`;
 }
 
-function describeValue(table: Table, row: Row, { column, value, decimals, kind, percent, times }: Cell): string {
+function describeValue(table: Table, row: Row, { column, value, decimals, kind, percent, times, points }: Cell): string {
   if (kind === 'nil') return 'nil (printed as a dash: zero)';
   if (value === null) return 'not available (n/a)';
   const measure = cellMeasure(table, row, column);
+  if (points) return `${formatNumber(value, decimals)} ${points === 1 ? 'percentage points' : 'basis points'}`;
   if (percent || measure === 'percent') return `${formatNumber(value, decimals)}%`;
   if (times) return `${formatNumber(value, decimals)} times`;
   if (measure === 'ratio') return formatNumber(value, decimals);

@@ -48,6 +48,8 @@ export interface Cell {
   percent: boolean;
   /** A multiple ("2.41x"); absent otherwise. */
   times?: boolean;
+  /** A change in points: 1 for "3.9 pts", 0.01 for "50 bps"; absent otherwise. */
+  points?: number;
   currency: boolean;
   column: number;
 }

@@ -419,6 +419,7 @@ class BodyReader {
         column,
       };
       if (token.times) cell.times = true;
+      if (token.points) cell.points = token.points;
       cells.push(cell);
     }
     return cells;
