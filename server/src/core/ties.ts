@@ -152,11 +152,18 @@ const COUNT_LABEL = /^(total )?(number|count) of\b|\b(headcount|employees at)\b/
 /** Things counted one by one: a column header ending in one ("June 30, 2006 Homes") or a heading of only one. */
 const COUNTED = /^\(?(homes|stores|restaurants|units|customers|employees|subscribers|locations|aircraft|departures|lots)\)?:?$|\((homes|stores|restaurants|units|employees|lots)\):?$/i;
 
+/** Asked for every cell a tie or a hover values: worked out once per table column and per row. */
+const countedColumns = new WeakMap<Table, boolean[]>();
+const countedRows = new WeakMap<Row, boolean>();
+
 function countsThings(table: Table, row: Row, column?: number): boolean {
-  const header = column === undefined ? '' : (table.columns[column]?.header ?? '');
-  const last = header.split(' ').pop() ?? '';
+  let columns = countedColumns.get(table);
+  if (!columns) countedColumns.set(table, (columns = table.columns.map((c) => COUNTED.test(c.header.split(' ').pop() ?? ''))));
+  if (column !== undefined && columns[column]) return true;
+  let counted = countedRows.get(row);
   // A heading must be only the thing or end in it in parentheses: "Net sales to customers:" is money.
-  return COUNTED.test(last) || row.groups.some((g) => COUNTED.test(g.trim()));
+  if (counted === undefined) countedRows.set(row, (counted = COUNT_LABEL.test(row.label) || row.groups.some((g) => COUNTED.test(g.trim()))));
+  return counted;
 }
 
 export function unitFactor(table: Table, row: Row, column?: number): number {
@@ -169,7 +176,7 @@ export function unitFactor(table: Table, row: Row, column?: number): number {
   if (exceptedRow(table.scale, row.label, row.groups)) return 1;
   // "Number of same properties  128" in a table of dollars in thousands is 128 properties; so are
   // figures under a "Homes" column or a "Backlog (homes):" heading.
-  if (measure === 'amount' && (COUNT_LABEL.test(row.label) || countsThings(table, row, column))) return 1;
+  if (measure === 'amount' && countsThings(table, row, column)) return 1;
   return table.scale.factor;
 }
 
