@@ -312,7 +312,7 @@ function matchFigure(s: string): FigureMatch | undefined {
   const times = !percent && end === i && (codeAt(s, i) === 120 || codeAt(s, i) === 88);
   if (times) i++;
   // "3.9pts", "50bps", "1.2pp": scanLine has joined the unit to its digits.
-  const unit = !percent && !times && end === i ? pointsUnit(s, i) : undefined;
+  const unit = !percent && !times && end === i && ((codeAt(s, i) | 32) === 112 || (codeAt(s, i) | 32) === 98) ? pointsUnit(s, i) : undefined;
   if (unit) i += unit.length;
   const points = unit ? (unit.length === 3 && (codeAt(s, i - 3) | 32) === 98 ? 0.01 : 1) : 0;
   if (codeAt(s, i) === 41) (closes++, i++);
@@ -473,8 +473,10 @@ export function mayEndInFigure(text: string, start: number, end: number): boolea
   if ((c >= 48 && c <= 57) || c === 41 || c === 37 || c === 42 || c === 45 || c === 62 || c >= 128) return true;
   // "2.41x"
   if ((c === 120 || c === 88) && last > start && isDigit(text.charCodeAt(last - 1))) return true;
-  // "3.9 pts", "50 bps", "1.2 pp"
-  if (endsInPoints(text, start, last)) return true;
+  // "3.9 pts", "50 bps", "1.2 pp" (asked only of lines ending in s or p: most end in other letters)
+  if ((c | 32) === 115 || (c | 32) === 112) {
+    if (endsInPoints(text, start, last)) return true;
+  }
   // "n/a", "nm", "n.m.": otherwise letters and punctuation end words, not figures.
   if (c !== 97 && c !== 65 && c !== 109 && c !== 77 && c !== 46) return false;
   let first = last;

@@ -48,10 +48,13 @@ const COUNTED = /\b(stores?|restaurants?|locations?|units?|employees?|customers?
 
 /** "except per share data and store counts" → store: rows naming stores are not in thousands. */
 function exceptedItems(except: string): { exceptItems?: string[] } {
+  if (!except) return NONE;
   const items: string[] = [];
   for (const m of except.matchAll(COUNTED)) items.push(itemWord(m[1] ?? m[2] ?? ''));
-  return items.length ? { exceptItems: items } : {};
+  return items.length ? { exceptItems: items } : NONE;
 }
+
+const NONE: { exceptItems?: string[] } = Object.freeze({});
 
 /** "Stores" → store, "properties" → property: a counted thing as the clause and a label both name it. */
 function itemWord(word: string): string {
@@ -72,6 +75,8 @@ export function exceptedRow(scale: Scale, label: string, groups: string[]): bool
 
 /** A share-count row may carry its own scale: "shares (in thousands)". */
 export function readRowScale(label: string): Scale | undefined {
+  // Every row's label is asked: only one with a parenthesis can print a scale of its own.
+  if (label.indexOf('(') < 0 && !/\bin\s/i.test(label)) return undefined;
   // "Average weekly sales per restaurant (in dollars)" in a table of thousands.
   const dollars = /\(\s*in (whole |actual )?dollars\s*\)/i.exec(label);
   if (dollars) return build(1, dollars[0]);
