@@ -179,8 +179,9 @@ export function checkLabel(label: Label, retype?: Retype): Result {
   const lineItem = lineItemPath(row, table);
   const rowLabel = lineItem.split(' › ').at(-1) ?? '';
   const period = table.columns[cell.column]?.header ?? '';
-  // A "%" cell is a percentage whatever its row measures, as the hover says ("Scale: percent").
-  const scale = cell.percent ? 'percent' : scaleOf(table, row, cell.column);
+  // A "%" cell is a percentage whatever its row measures, as the hover says ("Scale: percent"), and
+  // a change in points is in the same vocabulary.
+  const scale = cell.percent || cell.points ? 'percent' : scaleOf(table, row, cell.column);
   const lineItemOk = lineItemMatches(label.lineItem, row.groups, rowLabel) && !(label.notLineItem ?? []).some((p) => contains(lineItem, p));
   const periodOk = label.period.every((p) => contains(period, p)) && !(label.notPeriod ?? []).some((p) => contains(period, p));
   const scaleOk = (Array.isArray(label.scale) ? label.scale : [label.scale]).includes(scale);

@@ -98,11 +98,14 @@ test('a change printed "3.9 pts" or "25 bps" is read, not taken for the end of a
     'Available seat miles (millions)         11,302    10,948       3.2%',
     'Passenger load factor (percent)           86.0      82.1    3.9 pts',
     'Net interest margin                      3.45%     3.20%     25 bps',
+    'Occupancy                                74.2%     76.0%  (1.8) pts',
     '',
   ].join('\n');
   const { model } = analyze(text);
   const rows = model.tables[0]?.rows ?? [];
-  assert.deepEqual(rows.map((r) => r.cells.map((c) => c.value)), [[11302, 10948, 3.2], [86, 82.1, 3.9], [3.45, 3.2, 25]]);
+  assert.deepEqual(rows.map((r) => r.cells.map((c) => c.value)), [[11302, 10948, 3.2], [86, 82.1, 3.9], [3.45, 3.2, 25], [74.2, 76, -1.8]]);
+  // Percentages and a change in points: a row of percentages, never summed with amounts.
+  assert.equal(rows[3].measure, 'percent');
   assert.match(hoverAt(model, text.indexOf('3.9 pts'))?.markdown ?? '', /Value: 3\.9 percentage points/);
   assert.match(hoverAt(model, text.indexOf('25 bps'))?.markdown ?? '', /Value: 25 basis points/);
 });

@@ -262,7 +262,7 @@ function endsInPoints(text: string, start: number, last: number): boolean {
   if (word !== 'pts' && word !== 'bps' && word !== 'pp') return false;
   let before = first - 1;
   while (before > start && text.charCodeAt(before) <= 32) before--;
-  return before >= start && isDigit(text.charCodeAt(before));
+  return before >= start && (isDigit(text.charCodeAt(before)) || text.charCodeAt(before) === 41);
 }
 
 /**
@@ -312,7 +312,8 @@ function matchFigure(s: string): FigureMatch | undefined {
   const times = !percent && end === i && (codeAt(s, i) === 120 || codeAt(s, i) === 88);
   if (times) i++;
   // "3.9pts", "50bps", "1.2pp": scanLine has joined the unit to its digits.
-  const unit = !percent && !times && end === i && ((codeAt(s, i) | 32) === 112 || (codeAt(s, i) | 32) === 98) ? pointsUnit(s, i) : undefined;
+  // (after a closing parenthesis too: "(1.8)pts")
+  const unit = !percent && !times && ((codeAt(s, i) | 32) === 112 || (codeAt(s, i) | 32) === 98) ? pointsUnit(s, i) : undefined;
   if (unit) i += unit.length;
   const points = unit ? (unit.length === 3 && (codeAt(s, i - 3) | 32) === 98 ? 0.01 : 1) : 0;
   if (codeAt(s, i) === 41) (closes++, i++);
@@ -400,8 +401,8 @@ export function scanLine(expanded: string): ScannedLine | undefined {
   }
 }
 
-const POINTS_APART = /\d (pts|bps|pp)\b/i;
-const POINTS_APART_ALL = /(\d) (pts|bps|pp)\b/gi;
+const POINTS_APART = /[\d)] (pts|bps|pp)\b/i;
+const POINTS_APART_ALL = /([\d)]) (pts|bps|pp)\b/gi;
 
 /** scanLine of a line with its dot leaders blanked, once `words` reads it. */
 function splitLine(text: string, leaderEnd: number): ScannedLine | undefined {

@@ -453,7 +453,7 @@ export function lineItemKey(label: string): string {
 function measureOf(row: Row): Measure {
   const numbers = row.cells.filter((c) => c.kind === 'number');
   // Percent-change columns beside amounts are marked per cell; a row is a percentage row when all are.
-  if (numbers.length && numbers.every((c) => c.percent)) return 'percent';
+  if (numbers.length && numbers.every((c) => c.percent || c.points)) return 'percent';
   if (numbers.length && numbers.every((c) => c.times)) return 'ratio';
   // A short label ("Basic", "Diluted") takes its meaning from its heading.
   const text = isShortLabel(row.label) ? [...row.groups.slice(-1), row.label].join(' ') : row.label;
