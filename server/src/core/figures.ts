@@ -315,7 +315,7 @@ function matchFigure(s: string): FigureMatch | undefined {
   // (after a closing parenthesis too: "(1.8)pts")
   const unit = !percent && !times && ((codeAt(s, i) | 32) === 112 || (codeAt(s, i) | 32) === 98) ? pointsUnit(s, i) : undefined;
   if (unit) i += unit.length;
-  const points = unit ? (unit.length === 3 && (codeAt(s, i - 3) | 32) === 98 ? 0.01 : 1) : 0;
+  const points = unit === 'bps' ? 0.01 : unit ? 1 : 0;
   if (codeAt(s, i) === 41) (closes++, i++);
   for (let stars = 0; stars < 3 && codeAt(s, i) === 42; stars++) i++;
   if (i !== n || opens !== closes || opens > 1) return undefined;

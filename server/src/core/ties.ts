@@ -307,16 +307,20 @@ const SYNONYMS: Record<string, string[] | undefined> = {
   sale: ['revenue'],
 };
 
+/** The other names of a one-word line item ("Net sales": revenue); none for a longer label. */
+function otherNames(parts: string[]): string[] | undefined {
+  return parts.length === 1 ? SYNONYMS[parts[0]] : undefined;
+}
+
 /** A label's words, and the other names of a one-word line item ("Net sales": sale, revenue). */
 function namesOf(parts: string[]): string[] {
-  const same = parts.length === 1 ? SYNONYMS[parts[0]] : undefined;
+  const same = otherNames(parts);
   return same ? [...parts, ...same] : parts;
 }
 
 /** A one-word line item named by its other name in the sentence scores as if named. */
 function synonymScore(parts: string[], words: Set<string>): number {
-  const same = parts.length === 1 ? SYNONYMS[parts[0]] : undefined;
-  return same?.some((w) => words.has(w)) ? 1 : 0;
+  return otherNames(parts)?.some((w) => words.has(w)) ? 1 : 0;
 }
 
 function isDigit(code: number): boolean {

@@ -60,8 +60,7 @@ function collectBlock(lines: Lines, above: number): number[] {
       continue;
     }
     // "(Tabular information: Dollars in millions, except per share amounts)" reads like a sentence.
-    const scaleCaption = SCALE_CAPTION.test(lines.text(line).trim()) && readScale(lines.text(line)) !== undefined;
-    if (!scaleCaption && (isProse(lines, line) || isFigureRow(lines, line) || rawWidth(lines, line) > MAX_TITLE_WIDTH)) break;
+    if (!isScaleCaption(lines.text(line).trim()) && (isProse(lines, line) || isFigureRow(lines, line) || rawWidth(lines, line) > MAX_TITLE_WIDTH)) break;
     if (endsParagraph(lines, line)) break;
     if (blanks > 1 && block.length > 0) break;
     blanks = 0;
@@ -177,15 +176,20 @@ function pickTitle(lines: Lines, block: number[]): string {
 }
 
 /**
- * A line that only a table's title block prints: a statement's name or a scale caption
- * ("(Dollars in millions, except per share amounts)").
+ * A line that only a table's title block prints: a company's or a statement's name, or a scale
+ * caption ("(Dollars in millions, except per share amounts)"). A "(continued)" title is the
+ * caller's to judge (a page of the same table).
  */
 export function isTitleLine(text: string): boolean {
   const trimmed = text.trim();
-  if (/\bcontinued\b/i.test(trimmed)) return false;
   // "BRAMBLEWOOD GRILL & TAP, INC." heads each statement of a release.
   const company = COMPANY.test(trimmed) && !/[a-z]/.test(trimmed) && trimmed.length <= 60;
-  return company || STATEMENT_NAME.test(trimmed) || (SCALE_CAPTION.test(trimmed) && readScale(trimmed) !== undefined);
+  return company || STATEMENT_NAME.test(trimmed) || isScaleCaption(trimmed);
+}
+
+/** "(in thousands, except per share data) (unaudited)": parentheses only, one of them a scale. */
+function isScaleCaption(trimmed: string): boolean {
+  return SCALE_CAPTION.test(trimmed) && readScale(trimmed) !== undefined;
 }
 
 /**
